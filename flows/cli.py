@@ -1,0 +1,229 @@
+"""The ``newsflow`` command line.
+
+``ingest`` and ``export`` run Prefect flows; ``clean``, ``annotate`` and ``sql`` need no
+orchestration and no write access, so they start fast and never block an ingest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from tasks.config import InputError, load_settings
+
+EXIT_USAGE, EXIT_FAILED = 2, 1
+
+
+def _quiet_prefect(verbose: bool) -> None:
+    """Prefect reads these at import: set them before the first import of prefect."""
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "ERROR")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "INFO" if verbose else "ERROR")
+
+
+def _read_inputs(paths: Sequence[str]) -> Iterator[tuple[str, bytes | str]]:
+    """(name, bytes or quarantine reason) for each file argument; '-' is standard input."""
+    from tasks.decode import read_limited
+
+    limit = load_settings().max_file_bytes
+    for name in paths:
+        if name == "-":
+            yield "-", sys.stdin.buffer.read()
+            continue
+        path = Path(name)
+        if not path.is_file():
+            raise FileNotFoundError(f"no such file: {name}")
+        yield name, read_limited(path, limit)
+
+
+def _decoded(paths: Sequence[str]) -> Iterator[tuple[str, str | None, str | None]]:
+    from tasks.decode import decode_bytes
+
+    for name, raw in _read_inputs(paths):
+        if isinstance(raw, str):
+            yield name, None, raw
+            continue
+        decoded = decode_bytes(raw)
+        yield name, decoded.text, decoded.error
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    from tasks.clean import clean_text
+
+    for name, text, error in _decoded(args.paths):
+        if text is None:
+            print(json.dumps({"path": name, "error": error}, ensure_ascii=False))
+            continue
+        cleaned = clean_text(text)
+        print(json.dumps({
+            "path": name, "title": cleaned.title, "byline": cleaned.byline, "body": cleaned.body,
+            "removed": [{"line_no": r.line_no, "text": r.text, "reason": r.reason} for r in cleaned.removed],
+            "flags": list(cleaned.flags),
+        }, ensure_ascii=False))
+    return 0
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    from tasks.annotate import annotate_texts
+    from tasks.clean import clean_text
+
+    items = list(_decoded(args.paths))
+    bodies = [(text if args.no_clean else clean_text(text).body) if text else "" for _, text, _ in items]
+    annotations = annotate_texts(bodies, load_settings().spacy_model)
+    for (name, text, error), body, ann in zip(items, bodies, annotations):
+        if text is None:
+            print(json.dumps({"path": name, "error": error}, ensure_ascii=False))
+            continue
+        print(json.dumps({
+            "path": name, "lang": ann.lang, "lang_score": ann.lang_score, "body": body,
+            "sentences": [{"start": s, "end": e, "text": body[s:e]} for s, e in ann.sentences],
+            "entities": [{"start": m.start, "end": m.end, "text": m.text, "label": m.label, "key": m.key}
+                         for m in ann.mentions],
+            "quotes": [{"start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker}
+                       for q in ann.quotes],
+        }, ensure_ascii=False))
+    return 0
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    from tasks.store import connect
+
+    settings = load_settings({"db": args.db})
+    # The snapshot is never held by a writer, so a query works while an ingest runs.
+    db = settings.snapshot_path if settings.snapshot_path.exists() and not args.live else settings.db
+    if not db.exists():
+        raise FileNotFoundError(f"no warehouse at {settings.db}: run `newsflow ingest` first")
+    with contextlib.closing(connect(db, read_only=True)) as con:
+        if args.format == "table":
+            relation = con.sql(args.query)
+            if relation is not None:
+                relation.show(max_rows=args.max_rows, max_width=shutil.get_terminal_size().columns)
+            return 0
+        result = con.execute(args.query)
+        columns = [d[0] for d in result.description or []]
+        rows = result.fetchall()
+    if args.format == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        for row in rows:
+            print(json.dumps(dict(zip(columns, row)), default=str, ensure_ascii=False))
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    _quiet_prefect(args.verbose)
+    for path in args.paths:
+        if not Path(path).exists():
+            raise InputError(f"input path does not exist: {path}")
+    from flows.console import progress_bar, print_summary
+    from flows.ingest import ingest_flow
+
+    with progress_bar():
+        summary = ingest_flow(paths=args.paths or None, db=args.db, export_dir=args.export,
+                              batch_size=args.batch_size, workers=args.workers,
+                              max_file_bytes=args.max_file_bytes)
+    print_summary(summary, load_settings({"db": args.db}).snapshot_path)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    _quiet_prefect(args.verbose)
+    from flows.export import export_flow
+
+    counts = export_flow(db=args.db, export_dir=args.export)
+    for table, n in counts.items():
+        print(f"{table:20} {n:>10,}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _quiet_prefect(True)
+    from flows.ingest import ingest_flow
+
+    ingest_flow.serve(name="newsflow-scheduled", cron=args.cron,
+                      parameters={"paths": args.paths or None, "db": args.db, "export_dir": args.export})
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsflow", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add_store_args(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--db", help="warehouse file (default data/warehouse.duckdb)")
+        p.add_argument("--export", help="handoff folder (default data/export)")
+        p.add_argument("--verbose", action="store_true", help="show Prefect's logs")
+
+    ingest = sub.add_parser("ingest", help="ingest raw files into the warehouse and export Parquet")
+    ingest.add_argument("paths", nargs="*", help="files or folders (default data/raw)")
+    add_store_args(ingest)
+    ingest.add_argument("--batch-size", type=int, help="files per annotate task (default 200)")
+    ingest.add_argument("--workers", type=int, help="annotation processes (default: one per core)")
+    ingest.add_argument("--max-file-bytes", type=int, help="quarantine larger files (default 5 MB)")
+    ingest.set_defaults(func=cmd_ingest)
+
+    clean = sub.add_parser("clean", help="clean files and print JSON lines (no database)")
+    clean.add_argument("paths", nargs="+", help="files, or - for standard input")
+    clean.add_argument("--jsonl", action="store_true", required=True, help="JSON lines output")
+    clean.set_defaults(func=cmd_clean)
+
+    annotate = sub.add_parser("annotate", help="annotate files and print JSON lines (no database)")
+    annotate.add_argument("paths", nargs="+", help="files, or - for standard input")
+    annotate.add_argument("--jsonl", action="store_true", required=True, help="JSON lines output")
+    annotate.add_argument("--no-clean", action="store_true", help="annotate the raw text as it is")
+    annotate.set_defaults(func=cmd_annotate)
+
+    sql = sub.add_parser("sql", help="run a query on the latest snapshot of the warehouse")
+    sql.add_argument("query")
+    sql.add_argument("--db", help="warehouse file (default data/warehouse.duckdb)")
+    sql.add_argument("--live", action="store_true", help="query the live file (blocks an ingest)")
+    sql.add_argument("--format", choices=["table", "csv", "jsonl"], default="table")
+    sql.add_argument("--max-rows", type=int, default=40, help="rows shown in table format")
+    sql.set_defaults(func=cmd_sql)
+
+    export = sub.add_parser("export", help="rewrite the Parquet handoff from the warehouse")
+    add_store_args(export)
+    export.set_defaults(func=cmd_export)
+
+    serve = sub.add_parser("serve", help="run ingest on a schedule (needs a Prefect server)")
+    serve.add_argument("paths", nargs="*", help="files or folders (default data/raw)")
+    serve.add_argument("--cron", required=True, help='cron schedule, e.g. "0 * * * *"')
+    add_store_args(serve)
+    serve.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    import duckdb
+
+    from tasks.config import ConfigError
+    from tasks.store import CheckFailed, WarehouseBusy
+
+    try:
+        return args.func(args)
+    except (FileNotFoundError, ConfigError, InputError, WarehouseBusy) as exc:
+        print(f"newsflow: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except duckdb.Error as exc:
+        print(f"newsflow: error: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return EXIT_FAILED
+    except CheckFailed as exc:
+        print(f"newsflow: data check failed, run rolled back: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("newsflow: interrupted; the warehouse is as it was before this run", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

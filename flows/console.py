@@ -1,0 +1,66 @@
+"""Terminal output for the command line: a progress bar, the run summary, query results."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Iterator
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from flows.progress import set_reporter
+
+stdout = Console()
+stderr = Console(stderr=True)
+
+
+class _BarReporter:
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.task_ids: dict[str, int] = {}
+
+    def start(self, stage: str, total: int) -> None:
+        self.task_ids[stage] = self.progress.add_task(stage, total=total)
+
+    def advance(self, stage: str, amount: int) -> None:
+        self.progress.advance(self.task_ids[stage], amount)
+
+
+@contextlib.contextmanager
+def progress_bar() -> Iterator[None]:
+    """Show a progress bar on standard error while the flow reports progress."""
+    columns = (TextColumn("{task.description:>9}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("files"), TimeElapsedColumn())
+    with Progress(*columns, console=stderr, transient=False) as progress:
+        set_reporter(_BarReporter(progress))
+        try:
+            yield
+        finally:
+            set_reporter(None)
+
+
+def print_summary(summary, snapshot: Path) -> None:
+    """The run's accounting and the warehouse's row counts."""
+    from tasks.store import connect
+
+    c = summary.counts
+    table = Table(title=f"run {summary.run_id}", show_header=True)
+    for name in ("seen", "new", "unchanged", "quarantined"):
+        table.add_column(name, justify="right")
+    table.add_row(*(f"{n:,}" for n in (c.n_seen, c.n_new, c.n_unchanged, c.n_quarantined)))
+    stdout.print(table)
+    if not (c.n_new or c.n_quarantined):
+        stdout.print("nothing new: warehouse and handoff unchanged")
+    with contextlib.closing(connect(snapshot, read_only=True)) as con:
+        rows = con.execute(
+            "select table_name, estimated_size from duckdb_tables() where schema_name = 'main' "
+            "order by table_name").fetchall()
+        counts = [(name, con.execute(f'select count(*) from "{name}"').fetchone()[0]) for name, _ in rows]
+    totals = Table(title="warehouse rows", show_header=True)
+    totals.add_column("table")
+    totals.add_column("rows", justify="right")
+    for name, n in counts:
+        totals.add_row(name, f"{n:,}")
+    stdout.print(totals)

@@ -1,0 +1,20 @@
+"""Rewrite the analysts' handoff from the warehouse, without ingesting anything."""
+
+from __future__ import annotations
+
+import uuid
+
+from prefect import flow
+
+from tasks.config import PIPELINE_VERSION, load_settings
+from tasks.export import export_task
+from tasks.store import run_lock
+
+
+@flow(name="newsflow-export")
+def export_flow(db: str | None = None, export_dir: str | None = None) -> dict[str, int]:
+    """Export every table as Parquet with a manifest; returns rows per table."""
+    settings = load_settings({"db": db, "export_dir": export_dir})
+    with run_lock(settings.lock_path, settings.lock_wait_s):
+        return export_task(str(settings.db), str(settings.export_dir), f"export-{uuid.uuid4()}",
+                           PIPELINE_VERSION)

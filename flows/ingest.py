@@ -1,0 +1,91 @@
+"""The ingest flow: discover → annotate in batches → load → export.
+
+Reads top to bottom like the pipeline: every step is a task from ``tasks/``; this module only
+composes them, holds the run lock, and keeps the run's staging folder tidy.
+"""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from prefect import flow
+from prefect.futures import as_completed
+from prefect.runtime import flow_run
+
+from flows.progress import reporter
+from tasks.config import PIPELINE_VERSION, load_settings
+from tasks.discover import discover_task
+from tasks.export import export_task
+from tasks.load import RunCounts, load_task
+from tasks.stage import StageOptions, annotate_batch, shutdown_pool, stage_discovery
+from tasks.store import connect, migrate, run_lock
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    counts: RunCounts
+    n_batches: int
+    exported: dict[str, int] = field(default_factory=dict)
+
+
+def _run_id() -> str:
+    return str(flow_run.id or uuid.uuid4())
+
+
+def _prepare(db: Path, staging: Path) -> None:
+    """Apply migrations, and drop staging left behind by runs that were killed."""
+    con = connect(db)
+    try:
+        migrate(con)
+    finally:
+        con.close()
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+@flow(name="newsflow-ingest")
+def ingest_flow(
+    paths: list[str] | None = None,
+    db: str | None = None,
+    export_dir: str | None = None,
+    batch_size: int | None = None,
+    workers: int | None = None,
+    max_file_bytes: int | None = None,
+) -> RunSummary:
+    """Ingest raw article files into the warehouse and refresh the analysts' handoff."""
+    settings = load_settings({"db": db, "export_dir": export_dir, "batch_size": batch_size,
+                              "workers": workers, "max_file_bytes": max_file_bytes})
+    inputs = paths or ["data/raw"]
+    run_id, started_at = _run_id(), datetime.now(timezone.utc)
+    run_dir = settings.staging_dir / run_id
+    options = StageOptions(run_id, started_at, settings.max_file_bytes, settings.spacy_model,
+                           PIPELINE_VERSION)
+    n_workers = settings.effective_workers()
+
+    with run_lock(settings.lock_path, settings.lock_wait_s):
+        _prepare(settings.db, settings.staging_dir)
+        discovery = discover_task(inputs, str(settings.db))
+        stage_discovery(discovery, str(run_dir), options)
+
+        batches = discovery.batches(settings.batch_size)
+        reporter().start("annotate", len(discovery.to_process))
+        try:
+            futures = [annotate_batch.submit(i, batch, str(run_dir), options, n_workers)
+                       for i, batch in enumerate(batches)]
+            for future in as_completed(futures):
+                reporter().advance("annotate", future.result()["files"])
+        finally:
+            shutdown_pool()
+
+        counts = load_task(str(settings.db), str(run_dir), run_id, started_at, discovery.n_seen,
+                           PIPELINE_VERSION, str(settings.snapshot_path))
+        summary = RunSummary(run_id, counts, len(batches))
+        if counts.n_new or counts.n_quarantined or not settings.export_dir.exists():
+            summary.exported = export_task(str(settings.db), str(settings.export_dir), run_id,
+                                           PIPELINE_VERSION)
+        shutil.rmtree(run_dir, ignore_errors=True)
+    return summary

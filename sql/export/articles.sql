@@ -1,0 +1,2 @@
+select *, cast(ingested_at as date) as ingest_date
+from articles

@@ -1,0 +1,3 @@
+select child.*, parent.lang, cast(parent.ingested_at as date) as ingest_date
+from entity_mentions as child
+join articles as parent using (article_id)

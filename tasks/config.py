@@ -1,0 +1,85 @@
+"""Configuration, resolved in one place.
+
+Precedence, highest first: explicit arguments (the CLI flags) > environment variables
+``NEWSFLOW_<FIELD>`` > a TOML config file (``newsflow.toml`` in the working directory, or the
+file named by ``NEWSFLOW_CONFIG``) > the defaults below.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+PIPELINE_VERSION = "0.1.0"
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: Path = Path("data/warehouse.duckdb")
+    export_dir: Path = Path("data/export")
+    staging_dir: Path = Path("data/staging")
+    batch_size: int = 200            # files per annotate task: big enough to amortise task overhead
+    workers: int = 0                 # worker processes for annotation; 0 means one per core
+    max_file_bytes: int = 5_000_000  # larger files are quarantined, not read into memory
+    spacy_model: str = ""            # empty: en_core_web_sm if installed, else the registry re-upload
+    lock_wait_s: float = 0.0         # how long a second ingest waits for the lock before refusing
+
+    @property
+    def snapshot_path(self) -> Path:
+        """Read-only copy of the warehouse that queries use while an ingest writes the live file."""
+        return self.db.with_name(self.db.stem + ".snapshot.duckdb")
+
+    @property
+    def lock_path(self) -> Path:
+        return self.db.with_name(self.db.name + ".lock")
+
+    def effective_workers(self) -> int:
+        return self.workers if self.workers > 0 else max(1, os.cpu_count() or 1)
+
+
+class ConfigError(ValueError):
+    """A setting that cannot be understood."""
+
+
+class InputError(ValueError):
+    """An input path the user named does not exist or cannot be used."""
+
+
+_FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
+
+
+def _coerce(name: str, value: Any) -> Any:
+    kind = type(_FIELDS[name].default)
+    if isinstance(value, kind):
+        return value
+    try:
+        return kind(value)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"setting {name!r}: cannot read {value!r} as {kind.__name__}") from exc
+
+
+def load_settings(
+    overrides: Mapping[str, Any] | None = None,
+    environ: Mapping[str, str] | None = None,
+    config_file: Path | None = None,
+) -> Settings:
+    """Resolve settings from overrides (None values ignored), environment, config file, defaults."""
+    environ = os.environ if environ is None else environ
+    path = config_file or Path(environ.get("NEWSFLOW_CONFIG", "newsflow.toml"))
+    values: dict[str, Any] = {}
+    if path.is_file():
+        with path.open("rb") as fh:
+            values.update(tomllib.load(fh).get("newsflow", {}))
+    for name in _FIELDS:
+        env_value = environ.get(f"NEWSFLOW_{name.upper()}")
+        if env_value is not None:
+            values[name] = env_value
+    values.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    unknown = set(values) - set(_FIELDS)
+    if unknown:
+        raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+    return Settings(**{k: _coerce(k, v) for k, v in values.items()})

@@ -1,0 +1,102 @@
+"""Bytes to text: size limit, binary sniffing, charset detection, mojibake repair, normalization.
+
+A file that cannot become text ends here with a reason code (``QUARANTINE_REASONS``); the
+pipeline records it as a quarantined document and moves on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import charset_normalizer
+import ftfy
+from ftfy.badness import is_bad
+
+QUARANTINE_REASONS = frozenset({
+    "unreadable",    # the file could not be opened or read (permissions, vanished, broken link)
+    "too_large",     # above the configured size limit: never read into memory
+    "empty",         # zero bytes, or nothing but whitespace once decoded
+    "binary",        # an image, archive, PDF, or bytes that are mostly not text
+    "undecodable",   # no text encoding fits the bytes
+    "outside_root",  # a symlink to a file outside the input folder: never read
+    "no_body",       # decoded, but cleaning left no article text
+})
+
+# File signatures of formats that are never article text.
+# Only signatures no plain-text article can start with ("BM" would catch "BMW ...").
+_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"%PDF-", b"PK\x03\x04",
+          b"\x1f\x8b", b"II*\x00", b"MM\x00*", b"\x7fELF")
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+# Control characters other than tab and newlines: kept out of the text analysts see.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_MAX_CONTROL_SHARE = 0.05
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str | None
+    encoding: str | None
+    error: str | None = None   # one of QUARANTINE_REASONS when text is None
+
+
+def read_limited(path: Path, max_bytes: int) -> bytes | str:
+    """The file's bytes, or a reason code when it is unreadable or above ``max_bytes``."""
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(max_bytes + 1)
+    except OSError:
+        return "unreadable"
+    return "too_large" if len(raw) > max_bytes else raw
+
+
+def _detect(raw: bytes) -> tuple[str, str] | None:
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(name), name.replace("-sig", "")
+            except UnicodeDecodeError:
+                return None
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in raw:  # NUL bytes without a UTF-16/32 BOM: not a text file we can trust
+        return None
+    best = charset_normalizer.from_bytes(raw).best()
+    if best is None:
+        return None
+    return str(best), best.encoding
+
+
+def decode_bytes(raw: bytes) -> Decoded:
+    """Decode raw bytes to normalized text (NFC, ``\\n`` line endings, mojibake repaired)."""
+    if not raw.strip():
+        return Decoded(None, None, "empty")
+    if raw.startswith(_MAGIC):
+        return Decoded(None, None, "binary")
+    detected = _detect(raw)
+    if detected is None:
+        return Decoded(None, None, "binary" if b"\x00" in raw else "undecodable")
+    text, encoding = detected
+    if len(_CONTROL.findall(text)) > _MAX_CONTROL_SHARE * len(text):
+        return Decoded(None, encoding, "binary")
+    text = normalize_text(text)
+    if not text.strip():
+        return Decoded(None, encoding, "empty")
+    return Decoded(text, encoding)
+
+
+def normalize_text(text: str) -> str:
+    """Repair mojibake, unify line endings, drop control characters, NFC-normalize."""
+    if is_bad(text):
+        # ftfy is slow on large inputs; only texts that look broken pay for it.
+        text = ftfy.fix_text(text, normalization="NFC")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    return unicodedata.normalize("NFC", text)

@@ -1,0 +1,123 @@
+"""Discover input files and decide which ones need processing.
+
+A file is unchanged when the warehouse already holds its path with the same size and mtime,
+or holds its exact content (sha256) under any path. Everything else is new work. Walking is
+deterministic (sorted), hidden files are skipped, directory symlinks are not followed (no
+loops), and a file symlink that resolves outside the input root is not read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Mapping, NamedTuple
+
+from prefect import task
+
+from tasks.config import InputError
+from tasks.store import known_state
+
+HASH_CHUNK = 1 << 20
+
+
+class Known(NamedTuple):
+    doc_id: str
+    size_bytes: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
+class SeenFile:
+    path: str            # absolute, as walked (links are not resolved, so the name is the user's)
+    size_bytes: int
+    mtime_ns: int
+    doc_id: str | None   # None until hashed, or when the file cannot be read
+
+
+@dataclass
+class Discovery:
+    to_process: list[str] = field(default_factory=list)
+    unchanged: list[SeenFile] = field(default_factory=list)
+    rejected: list[tuple[SeenFile, str]] = field(default_factory=list)  # (file, reason code)
+
+    @property
+    def n_seen(self) -> int:
+        return len(self.to_process) + len(self.unchanged) + len(self.rejected)
+
+    def batches(self, size: int) -> list[list[str]]:
+        return [self.to_process[i:i + size] for i in range(0, len(self.to_process), size)]
+
+
+def iter_files(inputs: Iterable[Path]) -> Iterator[Path]:
+    """Every regular file under the inputs, sorted, without hidden files or followed dir links."""
+    for root in inputs:
+        if not root.exists() and not root.is_symlink():
+            raise InputError(f"input path does not exist: {root}")
+        root = root.absolute()
+        if not root.is_dir():
+            yield root
+            continue
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if not name.startswith("."):
+                    yield Path(dirpath) / name
+
+
+def is_outside(path: Path, roots: Iterable[Path]) -> bool:
+    """True for a symlink whose target lies outside every input root."""
+    if not path.is_symlink():
+        return False
+    target = path.resolve()
+    return not any(target.is_relative_to(r.resolve()) for r in roots if r.is_dir()) and \
+        not any(target == r.resolve() for r in roots)
+
+
+def sha256_file(path: Path) -> str | None:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(HASH_CHUNK):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def discover(inputs: list[Path], known_paths: Mapping[str, Known], known_docs: set[str]) -> Discovery:
+    """Split the files under ``inputs`` into work to do and files the warehouse already holds."""
+    result = Discovery()
+    seen_docs = set(known_docs)
+    for path in iter_files(inputs):
+        try:
+            stat = path.stat()
+        except OSError:  # a broken link or a file that vanished: the worker records why
+            result.to_process.append(str(path))
+            continue
+        key = str(path)
+        known = known_paths.get(key)
+        if known and (known.size_bytes, known.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
+            result.unchanged.append(SeenFile(key, stat.st_size, stat.st_mtime_ns, known.doc_id))
+            continue
+        if is_outside(path, inputs):
+            # Never read: a link out of the input folder could expose any file on the machine.
+            doc_id = hashlib.sha256(f"outside_root:{key}".encode()).hexdigest()
+            result.rejected.append((SeenFile(key, stat.st_size, stat.st_mtime_ns, doc_id), "outside_root"))
+            continue
+        doc_id = sha256_file(path)
+        if doc_id is not None and doc_id in seen_docs:
+            result.unchanged.append(SeenFile(key, stat.st_size, stat.st_mtime_ns, doc_id))
+            continue
+        if doc_id is not None:
+            seen_docs.add(doc_id)
+        result.to_process.append(key)
+    return result
+
+
+@task(name="discover")
+def discover_task(inputs: list[str], db: str) -> Discovery:
+    """Discover against the warehouse's known paths (read here, not passed: it can be large)."""
+    rows, known_docs = known_state(Path(db))
+    return discover([Path(p) for p in inputs], {p: Known(*v) for p, v in rows.items()}, known_docs)

@@ -1,0 +1,73 @@
+"""Load a run's staged Parquet into the warehouse: one writer, one transaction.
+
+Either everything of a run lands (rows, derived entities, passing checks) or nothing does:
+a failing check or a killed process rolls the transaction back, and the warehouse is as it
+was before the run. The ``runs`` row is written last, also for a failed run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+from prefect import task
+
+from tasks.store import CheckFailed, connect, failed_checks_message, read_sql, run_checks, snapshot
+
+
+@dataclass(frozen=True)
+class RunCounts:
+    n_seen: int
+    n_new: int
+    n_unchanged: int
+    n_quarantined: int
+
+
+def staged_counts(con: duckdb.DuckDBPyConnection, n_seen: int) -> RunCounts:
+    """Accounting for the run: every file seen is new, unchanged or quarantined."""
+    n_new, n_quarantined = con.execute(
+        "select count(*) filter (status = 'ok'), count(*) filter (status = 'quarantined') "
+        "from staged_documents").fetchone()
+    return RunCounts(n_seen, n_new, n_seen - n_new - n_quarantined, n_quarantined)
+
+
+def record_run(con: duckdb.DuckDBPyConnection, run_id: str, started_at: datetime, status: str,
+               counts: RunCounts, version: str, error: str | None = None) -> None:
+    con.execute(read_sql("load/record_run.sql"), [
+        run_id, started_at, datetime.now(timezone.utc), status, counts.n_seen, counts.n_new,
+        counts.n_unchanged, counts.n_quarantined, version, error])
+
+
+def load_staged(db: Path, staging: Path, run_id: str, started_at: datetime, n_seen: int,
+                version: str, snapshot_path: Path | None = None) -> RunCounts:
+    """Load ``staging`` into ``db`` in one transaction, run the checks, record the run."""
+    with contextlib.closing(connect(db)) as con:
+        con.execute("set variable staging = ?", [str(staging)])
+        con.execute("begin")
+        try:
+            con.execute(read_sql("load/load.sql"))
+            counts = staged_counts(con, n_seen)
+            problem = failed_checks_message(run_checks(con))
+            if problem:
+                raise CheckFailed(problem)
+            record_run(con, run_id, started_at, "ok", counts, version)
+            con.execute("commit")
+        except Exception as exc:
+            con.execute("rollback")
+            record_run(con, run_id, started_at, "failed", RunCounts(n_seen, 0, 0, 0), version,
+                       f"{type(exc).__name__}: {exc}"[:2000])
+            raise
+        con.execute("checkpoint")
+    if snapshot_path is not None:
+        snapshot(db, snapshot_path)
+    return counts
+
+
+@task(name="load")
+def load_task(db: str, staging: str, run_id: str, started_at: datetime, n_seen: int,
+              version: str, snapshot_path: str | None = None) -> RunCounts:
+    return load_staged(Path(db), Path(staging), run_id, started_at, n_seen, version,
+                       Path(snapshot_path) if snapshot_path else None)

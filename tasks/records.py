@@ -1,0 +1,160 @@
+"""Row types that cross stage boundaries, and their Arrow schemas.
+
+Each dataclass mirrors one warehouse table (see sql/migrations). Workers build these rows, a
+batch writes them as Parquet part files with the schema derived here, and the loader inserts
+them ``BY NAME``; a test checks that every schema matches its table.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import types
+import typing
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Iterable
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def article_id_for(doc_id: str, record_no: int = 0) -> str:
+    """Article id derived from content: the document's hash and the record's place in it."""
+    return sha256_hex(f"{doc_id}:{record_no}".encode())[:32]
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    doc_id: str
+    source_path: str
+    size_bytes: int
+    encoding: str | None
+    status: str               # 'ok' or 'quarantined'
+    error: str | None         # reason code when quarantined
+    first_seen_at: datetime
+    run_id: str
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    article_id: str
+    doc_id: str
+    source_path: str
+    title: str | None
+    byline: str | None
+    body: str
+    lang: str
+    lang_score: float
+    n_words: int
+    n_sentences: int
+    flags: list[str]
+    is_entity_annotated: bool
+    ingested_at: datetime
+    run_id: str
+    pipeline_version: str
+
+
+@dataclass(frozen=True)
+class SentenceRow:
+    article_id: str
+    sent_idx: int
+    text: str
+    start_char: int
+    end_char: int
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    article_id: str
+    start_char: int
+    end_char: int
+    sent_idx: int
+    text: str
+    label: str
+    entity_key: str
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    article_id: str
+    start_char: int
+    end_char: int
+    text: str
+    speaker: str | None
+    speaker_key: str | None
+
+
+@dataclass(frozen=True)
+class RemovedLineRow:
+    doc_id: str
+    line_no: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """Where a document was seen: one row per path, pointing at the content it holds now."""
+    source_path: str
+    doc_id: str
+    size_bytes: int
+    mtime_ns: int
+    seen_at: datetime
+    run_id: str
+
+
+# Staged tables, in load order: each name is a warehouse table and a Parquet part file name.
+STAGED: dict[str, type] = {
+    "documents": DocumentRow,
+    "articles": ArticleRow,
+    "sentences": SentenceRow,
+    "entity_mentions": MentionRow,
+    "quotes": QuoteRow,
+    "removed_lines": RemovedLineRow,
+    "sources": SourceRow,
+}
+
+_ARROW_TYPES: dict[object, pa.DataType] = {
+    str: pa.string(),
+    int: pa.int64(),
+    float: pa.float64(),
+    bool: pa.bool_(),
+    datetime: pa.timestamp("us", tz="UTC"),
+    list[str]: pa.list_(pa.string()),
+}
+
+
+def arrow_schema(row_type: type) -> pa.Schema:
+    """Arrow schema of a row dataclass; ``X | None`` fields are nullable, others are not."""
+    hints = typing.get_type_hints(row_type)
+    fields = []
+    for field in dataclasses.fields(row_type):
+        hint = hints[field.name]
+        args = typing.get_args(hint)
+        nullable = isinstance(hint, types.UnionType) and type(None) in args
+        base = next(a for a in args if a is not type(None)) if nullable else hint
+        fields.append(pa.field(field.name, _ARROW_TYPES[base], nullable=nullable))
+    return pa.schema(fields)
+
+
+def to_arrow(rows: Iterable[object], row_type: type) -> pa.Table:
+    """Column-wise Arrow table from rows of one dataclass type (empty rows give an empty table)."""
+    rows = list(rows)
+    names = [f.name for f in dataclasses.fields(row_type)]
+    columns = {name: [getattr(r, name) for r in rows] for name in names}
+    return pa.Table.from_pydict(columns, schema=arrow_schema(row_type))
+
+
+def write_parquet(rows: Iterable[object], row_type: type, path: Path) -> int:
+    """Write rows to one Parquet file atomically (temp name, then rename); returns the row count."""
+    table = to_arrow(rows, row_type)
+    tmp = path.with_name(path.name + ".tmp")
+    pq.write_table(table, tmp, compression="zstd")
+    tmp.replace(path)
+    return table.num_rows

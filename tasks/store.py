@@ -1,0 +1,140 @@
+"""The DuckDB warehouse: connections, migrations, views, checks, snapshots and the run lock.
+
+DuckDB allows one read-write process per file, and a reader in another process blocks the
+writer; so queries go to a snapshot copy that is swapped in atomically after each load.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+
+SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+
+
+class WarehouseBusy(RuntimeError):
+    """Another process holds the warehouse (or its run lock)."""
+
+
+class CheckFailed(RuntimeError):
+    """A data check in sql/checks returned violating rows."""
+
+
+def sql_files(folder: str) -> list[Path]:
+    return sorted((SQL_DIR / folder).glob("*.sql"))
+
+
+def read_sql(relative: str) -> str:
+    return (SQL_DIR / relative).read_text(encoding="utf-8")
+
+
+def connect(db: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse; a file held by another process raises ``WarehouseBusy``."""
+    if not read_only:
+        db.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return duckdb.connect(str(db), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise WarehouseBusy(f"database {db} is in use by another process: "
+                                f"{str(exc).splitlines()[0]}") from None
+        raise
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply pending migrations in order, each in its own transaction; returns those applied."""
+    con.execute("create table if not exists schema_version ("
+                "version varchar primary key, applied_at timestamptz default current_timestamp)")
+    done = {row[0] for row in con.execute("select version from schema_version").fetchall()}
+    applied = []
+    for path in sql_files("migrations"):
+        if path.stem in done:
+            continue
+        con.execute("begin")
+        con.execute(path.read_text(encoding="utf-8"))
+        con.execute("insert into schema_version (version) values (?)", [path.stem])
+        con.execute("commit")
+        applied.append(path.stem)
+    for path in sql_files("views"):
+        con.execute(path.read_text(encoding="utf-8"))
+    return applied
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    n_violations: int
+    sample: list[tuple]
+
+
+def run_checks(con: duckdb.DuckDBPyConnection) -> list[CheckResult]:
+    """Run every query in sql/checks; each returns the rows that break its rule."""
+    results = []
+    for path in sql_files("checks"):
+        rows = con.execute(path.read_text(encoding="utf-8")).fetchall()
+        results.append(CheckResult(path.stem, len(rows), rows[:3]))
+    return results
+
+
+def failed_checks_message(results: list[CheckResult]) -> str | None:
+    failed = [r for r in results if r.n_violations]
+    if not failed:
+        return None
+    return "; ".join(f"check {r.name} failed: {r.n_violations} row(s), e.g. {r.sample[0]}"
+                     for r in failed)
+
+
+def known_state(db: Path) -> tuple[dict[str, tuple[str, int, int]], set[str]]:
+    """Paths the warehouse has seen (with size, mtime, content id) and all stored content ids."""
+    if not db.exists():
+        return {}, set()
+    with contextlib.closing(connect(db, read_only=True)) as con:
+        tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+        if "sources" not in tables:
+            return {}, set()
+        paths = {p: (d, s, m) for p, d, s, m in
+                 con.execute("select source_path, doc_id, size_bytes, mtime_ns from sources").fetchall()}
+        docs = {r[0] for r in con.execute("select doc_id from documents").fetchall()}
+    return paths, docs
+
+
+def snapshot(db: Path, target: Path) -> None:
+    """Copy the (closed, checkpointed) warehouse to ``target`` atomically."""
+    tmp = target.with_name(target.name + f".tmp-{os.getpid()}")
+    shutil.copyfile(db, tmp)
+    os.replace(tmp, target)
+
+
+@contextlib.contextmanager
+def run_lock(lock_path: Path, wait_s: float = 0.0) -> Iterator[None]:
+    """Hold an exclusive lock for a whole run; ``WarehouseBusy`` if another run holds it."""
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with lock_path.open("a+") as fh:
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    fh.seek(0)
+                    holder = fh.read().strip() or "unknown"
+                    raise WarehouseBusy(f"another ingest is running on this warehouse "
+                                        f"(pid {holder}); try again when it has finished") from None
+                time.sleep(0.2)
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)

@@ -21,7 +21,6 @@ PIPELINE_VERSION = "0.1.0"
 class Settings:
     db: Path = Path("data/warehouse.duckdb")
     export_dir: Path = Path("data/export")
-    staging_dir: Path = Path("data/staging")
     batch_size: int = 200            # files per annotate task: big enough to amortise task overhead
     workers: int = 0                 # worker processes for annotation; 0 means one per core
     max_file_bytes: int = 5_000_000  # larger files are quarantined, not read into memory
@@ -32,6 +31,11 @@ class Settings:
     def snapshot_path(self) -> Path:
         """Read-only copy of the warehouse that queries use while an ingest writes the live file."""
         return self.db.with_name(self.db.stem + ".snapshot.duckdb")
+
+    @property
+    def staging_dir(self) -> Path:
+        """Where batches write Parquet parts before the load: beside the warehouse."""
+        return self.db.with_name(self.db.stem + ".staging")
 
     @property
     def lock_path(self) -> Path:

@@ -95,8 +95,10 @@ def decode_bytes(raw: bytes) -> Decoded:
 def normalize_text(text: str) -> str:
     """Repair mojibake, unify line endings, drop control characters, NFC-normalize."""
     if is_bad(text):
-        # ftfy is slow on large inputs; only texts that look broken pay for it.
-        text = ftfy.fix_text(text, normalization="NFC")
+        # ftfy is slow on large inputs; only texts that look broken pay for it. Only the
+        # encoding is repaired: curly quotes, ligatures and full-width forms are the author's.
+        text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False,
+                             fix_latin_ligatures=False, fix_character_width=False)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
     return unicodedata.normalize("NFC", text)

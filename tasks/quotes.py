@@ -21,7 +21,7 @@ _QUOTE = re.compile(r"“[^”\n]+”|\"[^\"\n]+\"")
 _VERBS = r"(?:said|says|told|added|stated|emphasi[sz]ed|argued|noted|warned|wrote|insisted|asked|explained)"
 # Attribution after the quote: ', he said', ' said X', ' X said', ' AFP quoted X as saying'.
 _AFTER = re.compile(
-    rf"^[\s,]*(?:(?P<pron>he|she|they)\s+{_VERBS}"
+    rf"[\s,]*(?:(?P<pron>he|she|they)\s+{_VERBS}"
     rf"|{_VERBS}\s+(?P<post>[^.,;\"“”]+)"
     rf"|(?P<pre>[^.,;\"“”]+?)\s+{_VERBS}\b)",
     re.IGNORECASE,
@@ -31,6 +31,10 @@ _BEFORE = re.compile(
     rf"(?:(?P<pre>[^.,;\"“”]+?)\s+{_VERBS}(?:\s+that)?|according to\s+(?P<acc>[^.,;\"“”]+))[\s,:]*$",
     re.IGNORECASE,
 )
+
+
+# A speaker phrase ends where a circumstance starts: "a US official | on condition of anonymity".
+_PHRASE_END = re.compile(r"\s(?:on|in|at|during|who|after|before|when|while|to|as|from)\s")
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,7 @@ def _speaker(text: str, q_start: int, q_end: int, mentions: Sequence[Mention]) -
     person = _person_in(mentions, *span)
     if person:
         return person.text, person.key
-    phrase = text[span[0]:span[1]].strip()
+    phrase = _PHRASE_END.split(text[span[0]:span[1]], maxsplit=1)[0].strip()
     return (phrase or None), None
 
 

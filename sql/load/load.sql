@@ -68,7 +68,8 @@ with by_surface as (
 names as (
     select
         entity_key,
-        first(text order by n desc, text) as name,
+        -- the fullest form names the entity: "Joe Biden", not the more frequent "Biden"
+        first(text order by length(text) - length(replace(text, ' ', '')) desc, n desc, text) as name,
         first(label order by n desc, label) as label
     from by_surface
     group by entity_key

@@ -1,0 +1,29 @@
+from pathlib import Path
+
+import pytest
+
+from tasks.config import ConfigError, load_settings
+
+
+def test_precedence_arguments_over_environment_over_file_over_defaults(tmp_path):
+    config = tmp_path / "newsflow.toml"
+    config.write_text('[newsflow]\nbatch_size = 50\nworkers = 3\ndb = "from-file.duckdb"\n')
+    env = {"NEWSFLOW_WORKERS": "2", "NEWSFLOW_DB": "from-env.duckdb"}
+    settings = load_settings({"db": "from-arg.duckdb", "batch_size": None}, env, config)
+    assert settings.db == Path("from-arg.duckdb")
+    assert settings.workers == 2
+    assert settings.batch_size == 50
+    assert settings.max_file_bytes == 5_000_000
+
+
+def test_derived_paths():
+    settings = load_settings({"db": "x/w.duckdb"}, {}, Path("/nonexistent.toml"))
+    assert settings.snapshot_path == Path("x/w.snapshot.duckdb")
+    assert settings.lock_path == Path("x/w.duckdb.lock")
+
+
+@pytest.mark.parametrize("overrides, env", [({"batch_size": "many"}, {}), ({}, {"NEWSFLOW_WORKERS": "two"}),
+                                            ({"colour": "blue"}, {})])
+def test_bad_settings_are_config_errors(overrides, env):
+    with pytest.raises(ConfigError):
+        load_settings(overrides, env, Path("/nonexistent.toml"))

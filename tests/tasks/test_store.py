@@ -1,0 +1,94 @@
+import subprocess
+import sys
+import textwrap
+
+import duckdb
+import pytest
+
+from tasks.store import WarehouseBusy, connect, failed_checks_message, migrate, run_checks, run_lock
+
+
+@pytest.fixture
+def con():
+    con = duckdb.connect()
+    migrate(con)
+    return con
+
+
+def add_article(con, article_id="a1", doc_id="d1", body="Hello world. Bye."):
+    con.execute("insert into documents values (?, 'p', 1, 'utf-8', 'ok', null, now(), 'r')", [doc_id])
+    con.execute("insert into sources values ('p', ?, 1, 1, now(), 'r')", [doc_id])
+    con.execute("insert into articles values (?, ?, 'p', null, null, ?, 'en', 0.9, 3, 2, [], true, "
+                "now(), 'r', 'v')", [article_id, doc_id, body])
+    con.execute("insert into sentences values (?, 0, 'Hello world.', 0, 12), (?, 1, 'Bye.', 13, 17)",
+                [article_id, article_id])
+
+
+def test_migrations_apply_once(con):
+    assert migrate(con) == []
+    assert con.execute("select count(*) from schema_version").fetchone()[0] == 1
+
+
+def test_checks_pass_on_consistent_rows(con):
+    add_article(con)
+    assert failed_checks_message(run_checks(con)) is None
+
+
+def test_check_catches_bad_sentence_offsets(con):
+    add_article(con)
+    con.execute("update sentences set start_char = 1 where sent_idx = 0")
+    message = failed_checks_message(run_checks(con))
+    assert "sentence_offsets" in message
+
+
+def test_check_catches_orphans_and_accounting(con):
+    add_article(con)
+    con.execute("insert into sentences values ('ghost', 0, 'x', 0, 1)")
+    con.execute("insert into documents values ('d2', 'q', 1, null, 'quarantined', null, now(), 'r')")
+    con.execute("insert into sources values ('q', 'd2', 1, 1, now(), 'r')")
+    message = failed_checks_message(run_checks(con))
+    assert "orphan_rows" in message and "article_per_ok_document" in message
+
+
+def test_offsets_count_characters_not_bytes(con):
+    body = "Zürich – “naïve” 😀 café. Next."
+    add_article(con, body=body)
+    con.execute("delete from sentences")
+    first, second = "Zürich – “naïve” 😀 café.", "Next."
+    for i, text in enumerate([first, second]):  # Python's code-point offsets
+        start = body.index(text)
+        con.execute("insert into sentences values ('a1', ?, ?, ?, ?)", [i, text, start, start + len(text)])
+    assert failed_checks_message(run_checks(con)) is None
+
+
+def test_views_are_queryable(con):
+    add_article(con)
+    assert con.execute("select n_articles from articles_per_day_lang").fetchone()[0] == 1
+    for view in ["top_entities", "run_history", "quarantine"]:
+        con.execute(f"select * from {view}").fetchall()
+
+
+def test_run_lock_refuses_a_second_holder(tmp_path):
+    lock = tmp_path / "w.lock"
+    with run_lock(lock):
+        with pytest.raises(WarehouseBusy, match="another ingest"):
+            with run_lock(lock, wait_s=0.3):
+                pass
+    with run_lock(lock):  # released
+        pass
+
+
+def test_database_held_by_another_process_is_busy(tmp_path):
+    db = tmp_path / "w.duckdb"
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import duckdb, sys, time
+        con = duckdb.connect({str(db)!r})
+        print("ready", flush=True)
+        sys.stdin.read()
+    """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(WarehouseBusy, match="in use by another process"):
+            connect(db)
+    finally:
+        holder.communicate("")

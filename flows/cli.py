@@ -22,10 +22,11 @@ EXIT_USAGE, EXIT_FAILED = 2, 1
 
 
 def _quiet_prefect(verbose: bool) -> None:
-    """Prefect reads these at import: set them before the first import of prefect."""
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "ERROR")
+    """Prefect reads these at import: set them before the first import of prefect. Quiet means
+    quiet: a failed run is reported by the command's own one-line error, not a log traceback."""
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "CRITICAL")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "INFO" if verbose else "ERROR")
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "INFO" if verbose else "CRITICAL")
 
 
 def _read_inputs(paths: Sequence[str]) -> Iterator[tuple[str, bytes | str]]:
@@ -119,11 +120,22 @@ def cmd_sql(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ensure_writable(settings) -> None:
+    """Fail fast, before Prefect starts, when another run or process holds the warehouse.
+    The flow takes the same lock for real; this only spares the user a server start-up."""
+    from tasks.store import connect, run_lock
+
+    with run_lock(settings.lock_path, settings.lock_wait_s):
+        if settings.db.exists():
+            connect(settings.db).close()
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     _quiet_prefect(args.verbose)
     for path in args.paths:
         if not Path(path).exists():
             raise InputError(f"input path does not exist: {path}")
+    _ensure_writable(load_settings({"db": args.db}))
     from flows.console import progress_bar, print_summary
     from flows.ingest import ingest_flow
 

@@ -57,7 +57,9 @@ def write_export(db: Path, target: Path, run_id: str, version: str) -> dict:
             if partitioned and n_rows == 0:
                 (tmp / name).mkdir()  # an empty table still gets its folder, with no files
             else:
-                con.execute(f"copy ({query}) to '{out}' ({options})")
+                # COPY takes no bound parameter for its target; the path is quoted as a literal.
+                target_literal = str(out).replace("'", "''")
+                con.execute(f"copy ({query}) to '{target_literal}' ({options})")
             files = sorted(p for p in (tmp / name).rglob("*.parquet"))
             tables[name] = {
                 "rows": n_rows,

@@ -50,11 +50,21 @@ def test_missing_input_is_one_line_and_exit_2(capsys, tmp_path):
     assert err == f"newsflow: error: input path does not exist: {tmp_path / 'nope'}"
 
 
-def test_second_ingest_refuses_while_one_runs(capsys, tmp_path):
+def run_cli(*args):
+    """The command in a fresh process, as a user runs it."""
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "flows.cli", *args], capture_output=True, text=True,
+                          cwd=SEEDS.parent.parent, timeout=120)
+
+
+def test_second_ingest_refuses_while_one_runs(tmp_path):
     db = tmp_path / "w.duckdb"
     with run_lock(db.with_name("w.duckdb.lock")):
-        assert main(["ingest", str(SEED), "--db", str(db), "--export", str(tmp_path / "e")]) == 2
-    err = capsys.readouterr().err.strip().splitlines()
+        result = run_cli("ingest", str(SEED), "--db", str(db), "--export", str(tmp_path / "e"))
+    assert result.returncode == 2
+    err = result.stderr.strip().splitlines()
     assert len(err) == 1 and "another ingest is running" in err[0]
 
 
@@ -73,3 +83,36 @@ def test_bad_arguments_exit_2(argv):
     with pytest.raises(SystemExit) as exc:
         main(argv)
     assert exc.value.code == 2
+
+
+def hold_database(db):
+    """A process that keeps the warehouse open for writing until its stdin closes."""
+    import subprocess
+    import sys
+    import textwrap
+
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import duckdb, sys
+        con = duckdb.connect({str(db)!r})
+        print("ready", flush=True)
+        sys.stdin.read()
+    """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "ready"
+    return holder
+
+
+def test_warehouse_held_by_another_writer(capsys, tmp_path):
+    db = tmp_path / "w.duckdb"
+    assert main(["ingest", str(SEED), "--db", str(db), "--export", str(tmp_path / "e")]) == 0
+    capsys.readouterr()
+    holder = hold_database(db)
+    try:
+        result = run_cli("ingest", str(SEED), "--db", str(db), "--export", str(tmp_path / "e"))
+        assert result.returncode == 2
+        err = result.stderr.strip().splitlines()
+        assert len(err) == 1 and "in use by another process" in err[0]
+        # queries go to the snapshot, so they work while the live file is held
+        assert main(["sql", "select count(*) from articles", "--db", str(db), "--format", "csv"]) == 0
+        assert capsys.readouterr().out.split()[-1] == "1"
+    finally:
+        holder.communicate("")

@@ -56,13 +56,13 @@ def _decoded(paths: Sequence[str]) -> Iterator[tuple[str, str | None, str | None
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
-    from tasks.clean import clean_text
+    from tasks.html import clean_input
 
     for name, text, error in _decoded(args.paths):
         if text is None:
             print(json.dumps({"path": name, "error": error}, ensure_ascii=False))
             continue
-        cleaned = clean_text(text)
+        cleaned, _ = clean_input(text)
         print(json.dumps({
             "path": name, "title": cleaned.title, "byline": cleaned.byline, "body": cleaned.body,
             "removed": [{"line_no": r.line_no, "text": r.text, "reason": r.reason} for r in cleaned.removed],
@@ -73,10 +73,10 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 def cmd_annotate(args: argparse.Namespace) -> int:
     from tasks.annotate import annotate_texts
-    from tasks.clean import clean_text
+    from tasks.html import clean_input
 
     items = list(_decoded(args.paths))
-    bodies = [(text if args.no_clean else clean_text(text).body) if text else "" for _, text, _ in items]
+    bodies = [(text if args.no_clean else clean_input(text)[0].body) if text else "" for _, text, _ in items]
     annotations = annotate_texts(bodies, load_settings().spacy_model)
     for (name, text, error), body, ann in zip(items, bodies, annotations):
         if text is None:

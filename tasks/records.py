@@ -58,6 +58,9 @@ class ArticleRow:
     ingested_at: datetime
     run_id: str
     pipeline_version: str
+    source_format: str | None = None      # 'text' or 'html'
+    published_at: datetime | None = None
+    site_name: str | None = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ the corpus travels back to the flow.
 from __future__ import annotations
 
 import atexit
+import dataclasses
 import multiprocessing
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -20,9 +21,10 @@ from typing import Sequence
 from prefect import task
 
 from tasks.annotate import annotate_texts
-from tasks.clean import clean_text
+from tasks.clean import Cleaned
 from tasks.decode import decode_bytes, read_limited
 from tasks.discover import Discovery
+from tasks.html import Page, clean_input
 from tasks.records import (STAGED, ArticleRow, DocumentRow, MentionRow, QuoteRow, RemovedLineRow,
                            SentenceRow, SourceRow, article_id_for, sha256_hex, write_parquet)
 
@@ -66,30 +68,32 @@ def _document(path: str, options: StageOptions) -> tuple[DocumentRow, SourceRow,
 def process_files(paths: Sequence[str], out_dir: str, part: str, options: StageOptions) -> dict[str, int]:
     """Process files into one Parquet part file per staged table; returns rows per table."""
     rows: dict[str, list] = {name: [] for name in STAGED}
-    kept: list[tuple[DocumentRow, object]] = []
+    kept: list[tuple[DocumentRow, Cleaned, Page | None]] = []
     for path in paths:
         doc, source, text = _document(path, options)
         rows["sources"].append(source)
         if text is not None:
-            cleaned = clean_text(text)
+            cleaned, page = clean_input(text)
             rows["removed_lines"] += [RemovedLineRow(doc.doc_id, r.line_no, r.text, r.reason)
                                       for r in cleaned.removed]
             if cleaned.body.strip():
-                kept.append((doc, cleaned))
-            else:
-                doc = DocumentRow(doc.doc_id, doc.source_path, doc.size_bytes, doc.encoding,
-                                  "quarantined", "no_body", doc.first_seen_at, doc.run_id)
+                kept.append((doc, cleaned, page))
+            else:  # nothing of the article survived: keep the audit trail, not an empty article
+                doc = dataclasses.replace(doc, status="quarantined", error="no_body")
         rows["documents"].append(doc)
 
-    annotations = annotate_texts([c.body for _, c in kept], options.spacy_model)
-    for (doc, cleaned), ann in zip(kept, annotations):
+    annotations = annotate_texts([c.body for _, c, _ in kept], options.spacy_model)
+    for (doc, cleaned, page), ann in zip(kept, annotations):
         article_id = article_id_for(doc.doc_id)
         body = cleaned.body
+        flags = set(cleaned.flags) | ({"not_entity_annotated"} if not ann.entity_annotated else set())
         rows["articles"].append(ArticleRow(
-            article_id, doc.doc_id, doc.source_path, cleaned.title, cleaned.byline, body,
-            ann.lang, ann.lang_score, len(body.split()), len(ann.sentences),
-            sorted(set(cleaned.flags) | ({"not_entity_annotated"} if not ann.entity_annotated else set())),
-            ann.entity_annotated, options.started_at, options.run_id, options.pipeline_version))
+            article_id, doc.doc_id, doc.source_path,
+            cleaned.title or (page and page.title), cleaned.byline or (page and page.byline), body,
+            ann.lang, ann.lang_score, len(body.split()), len(ann.sentences), sorted(flags),
+            ann.entity_annotated, options.started_at, options.run_id, options.pipeline_version,
+            source_format="html" if page else "text",
+            published_at=page and page.published_at, site_name=page and page.site_name))
         rows["sentences"] += [SentenceRow(article_id, i, body[s:e], s, e)
                               for i, (s, e) in enumerate(ann.sentences)]
         rows["entity_mentions"] += [MentionRow(article_id, m.start, m.end, ann.sentence_of(m.start),

@@ -46,3 +46,18 @@ def make_bad_inputs(folder: Path, max_file_bytes: int) -> dict[str, str | None]:
         (folder / "unreadable.txt").unlink()
         (folder / "unreadable.txt").symlink_to(folder / "missing-target.txt")  # a broken link
     return expected
+
+
+PAGE = """<!DOCTYPE html>
+<html><head><title>Leaders meet in Rome | Example News</title>
+<meta property="og:site_name" content="Example News">
+<meta property="article:published_time" content="2024-05-30T18:00:00Z">
+<meta name="author" content="Jane Doe"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<article><h1>Leaders meet in Rome for climate summit</h1>
+<p>European leaders gathered in Rome on Monday to discuss new climate targets for 2030.</p>
+<p>The Italian prime minister said the talks would focus on energy prices and emissions.</p>
+<p>Delegations from twenty countries are expected to sign a joint statement on Tuesday.</p>
+</article><footer>Cookie settings. Share this article. Copyright 2024 Example News.</footer>
+</body></html>
+"""

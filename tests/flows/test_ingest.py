@@ -12,7 +12,7 @@ import pytest
 
 from flows.ingest import ingest_flow
 from tasks.store import CheckFailed, CheckResult
-from tests.conftest import SEEDS, make_bad_inputs
+from tests.conftest import PAGE, SEEDS, make_bad_inputs
 
 TABLES = ["documents", "sources", "articles", "sentences", "entity_mentions", "entities",
           "quotes", "removed_lines"]
@@ -149,3 +149,16 @@ def test_parallel_workers_give_identical_rows(corpus, tmp_path):
     assert content(serial) == content(parallel)
     assert query(serial, "select article_id, body, lang from articles order by 1") == \
         query(parallel, "select article_id, body, lang from articles order by 1")
+
+
+def test_html_pages_are_extracted_by_content(tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "story.html").write_text(PAGE)
+    (folder / "saved-page.txt").write_text(PAGE.replace("Monday", "Sunday"))  # the name says txt
+    ingest([folder], tmp_path)
+    rows = query(tmp_path, "select source_format, site_name, published_at::date::varchar, title, body "
+                           "from articles order by source_path")
+    assert [r[:3] for r in rows] == [("html", "Example News", "2024-05-30")] * 2
+    assert all(r[3] == "Leaders meet in Rome for climate summit" for r in rows)
+    assert all("<p>" not in r[4] and "Cookie" not in r[4] for r in rows)

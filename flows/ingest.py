@@ -64,7 +64,6 @@ def ingest_flow(
     run_dir = settings.staging_dir / run_id
     options = StageOptions(run_id, started_at, settings.max_file_bytes, settings.spacy_model,
                            PIPELINE_VERSION)
-    n_workers = settings.effective_workers()
 
     with run_lock(settings.lock_path, settings.lock_wait_s):
         _prepare(settings.db, settings.staging_dir)
@@ -72,6 +71,7 @@ def ingest_flow(
         stage_discovery(discovery, str(run_dir), options)
 
         batches = discovery.batches(settings.batch_size)
+        n_workers = settings.workers_for(len(discovery.to_process))
         reporter().start("annotate", len(discovery.to_process))
         try:
             futures = [annotate_batch.submit(i, batch, str(run_dir), options, n_workers)

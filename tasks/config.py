@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 PIPELINE_VERSION = "0.1.0"
+FILES_PER_WORKER_START = 100  # roughly the files one process annotates while another starts
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,12 @@ class Settings:
     def lock_path(self) -> Path:
         return self.db.with_name(self.db.name + ".lock")
 
-    def effective_workers(self) -> int:
-        return self.workers if self.workers > 0 else max(1, os.cpu_count() or 1)
+    def workers_for(self, n_files: int) -> int:
+        """Worker processes for ``n_files``: as configured, else one per core, but never more
+        than the work pays for (a worker costs seconds to start and load the model)."""
+        if self.workers > 0:
+            return self.workers
+        return max(1, min(os.cpu_count() or 1, n_files // FILES_PER_WORKER_START))
 
 
 class ConfigError(ValueError):

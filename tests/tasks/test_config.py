@@ -27,3 +27,10 @@ def test_derived_paths():
 def test_bad_settings_are_config_errors(overrides, env):
     with pytest.raises(ConfigError):
         load_settings(overrides, env, Path("/nonexistent.toml"))
+
+
+def test_workers_follow_the_work(monkeypatch):
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    auto = load_settings({}, {}, Path("/nonexistent.toml"))
+    assert [auto.workers_for(n) for n in (0, 5, 250, 10_000)] == [1, 1, 2, 4]
+    assert load_settings({"workers": 3}, {}, Path("/nonexistent.toml")).workers_for(5) == 3

@@ -22,7 +22,7 @@ class _BarReporter:
         self.task_ids: dict[str, int] = {}
 
     def start(self, stage: str, total: int) -> None:
-        self.task_ids[stage] = self.progress.add_task(stage, total=total)
+        self.task_ids[stage] = self.progress.add_task(stage, total=total, visible=total > 0)
 
     def advance(self, stage: str, amount: int) -> None:
         self.progress.advance(self.task_ids[stage], amount)

@@ -43,16 +43,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tasks import clean_lines as lines_
-from tasks.clean_lines import line_key
+from tasks.clean_lines import COMMON_MAX_CHARS, line_key
 from tasks.clean_layout import (
     BAD,
     GOOD,
     caption_pairs,
     core_span,
+    span_from,
     span_score,
     find_byline,
     find_title,
     has_stopword_evidence,
+    resolve_by_context,
     resolve_by_context,
     shape_class,
     teaser_duplicates,
@@ -70,10 +72,11 @@ FLAGS = frozenset(
     {"machine_rewrite_artifact", "no_body", "very_short", "mostly_non_letters", "possibly_truncated"}
 )
 VERY_SHORT_CHARS = 300
+_MODE = "prefix"
+_CONTEXT = ()
 # A paragraph with this many words that ends without punctuation was cut off.
 _TRUNCATION_MIN_WORDS = 20
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _CUT_OFF = re.compile(r"[\w,;-]$")
 
 
@@ -97,7 +100,7 @@ def split_lines(text: str) -> list[str]:
     """Split on \\n, \\r\\n and \\r like `str.splitlines`, but on nothing else."""
     if not text:
         return []
-    parts = _LINE_BREAK.split(text)
+    parts = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return parts[:-1] if parts[-1] == "" else parts
 
 
@@ -105,32 +108,19 @@ def common_lines(texts: Iterable[str], min_share: float = 0.002, min_count: int 
     """Keys of lines found in at least `min_count` files and `min_share` of the files.
 
     Each file counts a line once, and identical files count once, so a page scraped twice
-    does not turn its own paragraphs into boilerplate.
+    does not turn its own paragraphs into boilerplate. Lines longer than
+    `COMMON_MAX_CHARS` are left out: a long paragraph found in several files is a
+    syndicated article, which the cleaner must keep.
     """
     seen_files: set[int] = set()
     counts: Counter[str] = Counter()
     for text in texts:
-        keys = frozenset(line_key(line) for line in split_lines(text) if line and not line.isspace())
+        keys = frozenset(line_key(line) for line in split_lines(text) if line and len(line) <= COMMON_MAX_CHARS)
         if hash(keys) not in seen_files:
             seen_files.add(hash(keys))
             counts.update(keys - {""})
     threshold = max(min_count, min_share * len(seen_files))
     return frozenset(key for key, count in counts.items() if count >= threshold)
-
-
-def _own_reason(text: str, key: str, common: frozenset[str]) -> str | None:
-    """Reason to remove a line judged on its own, whatever its neighbours."""
-    if not key:
-        return "non_text"
-    # Cheap lookups first: most boilerplate lines are a known label or a common line.
-    kind = lines_.exact_kind(key) or ("common_line" if key in common else None)
-    if kind:
-        return kind
-    if lines_.is_caption(text, key):
-        return "caption"
-    if lines_.is_date_line(key):
-        return "metadata"
-    return lines_.phrase_kind(text, key)
 
 
 def _tail_start(texts: list[str], keys: list[str], classes: list[str]) -> int | None:
@@ -158,21 +148,25 @@ def _flags(paragraphs: list[str], keys: list[str], reasons: list[str | None]) ->
     letters = sum(len(k) - k.count(" ") for k in keys)
     if letters * 2 < sum(len(p) - p.count(" ") for p in paragraphs):
         flags.add("mostly_non_letters")
-    if any(_CUT_OFF.search(p[-1:]) and len(k.split()) >= _TRUNCATION_MIN_WORDS for p, k in zip(paragraphs, keys)):
+    if any(_CUT_OFF.search(p[-1:]) and p.count(" ") + 1 >= _TRUNCATION_MIN_WORDS for p in paragraphs):
         flags.add("possibly_truncated")
     return tuple(sorted(flags))
 
 
 def clean_text(text: str, *, common_lines: frozenset[str] = frozenset()) -> Cleaned:
     """Split a scraped page into title, byline and body; account for every other line."""
-    numbered = [(no, raw, lines_.collapse_whitespace(raw)) for no, raw in enumerate(split_lines(text), 1)]
-    page = [(no, raw) for no, raw, collapsed in numbered if collapsed]
-    texts = [collapsed for _, _, collapsed in numbered if collapsed]
-    keys = [line_key(t) for t in texts]
-    shapes = [lines_.line_shape(t, k) for t, k in zip(texts, keys)]
-    reasons = [_own_reason(t, k, common_lines) for t, k in zip(texts, keys)]
+    page = [
+        (no, raw, collapsed)
+        for no, raw in enumerate(split_lines(text), 1)
+        if raw and not raw.isspace() and (collapsed := lines_.collapse_whitespace(raw))
+    ]
+    texts = [collapsed for _, _, collapsed in page]
+    keys = [lines_.opening_key(t) for t in texts]
+    reasons = [lines_.line_kind(t, k, common_lines) for t, k in zip(texts, keys)]
     for i in caption_pairs(texts):
         reasons[i] = "caption"
+    # Only lines not yet removed need measuring.
+    shapes = [None if r else lines_.line_shape(t, k) for t, k, r in zip(texts, keys, reasons)]
 
     byline_at, byline, box = find_byline(texts, keys, reasons)
     for i, reason in box.items():
@@ -182,7 +176,7 @@ def clean_text(text: str, *, common_lines: frozenset[str] = frozenset()) -> Clea
         reasons[i] = "repeated_title"
     metadata_lines = {byline_at, title_at} - {None}
 
-    stop_evidence = has_stopword_evidence(shapes)
+    stop_evidence = has_stopword_evidence([s for s in shapes if s])
     own_class = [
         BAD if reasons[i] or i in metadata_lines else shape_class(s, stop_evidence)
         for i, s in enumerate(shapes)
@@ -193,13 +187,20 @@ def clean_text(text: str, *, common_lines: frozenset[str] = frozenset()) -> Clea
             if i not in metadata_lines:
                 reasons[i] = "tail_section"
                 own_class[i] = BAD
-    span = core_span([span_score(s, c) for s, c in zip(shapes, own_class)]) or (0, 0)
+    scores = [span_score(s, c) for s, c in zip(shapes, own_class)]
+    span = core_span(scores) or (0, 0)
     # The headline stands right above its article: what lies between belongs to it.
     if title_at is not None and title_at < span[0]:
-        span = (title_at + 1, span[1])
+        if _MODE == "prefix" and any(i < title_at for i in copies):
+            span = span_from(scores, title_at + 1) or span
+        elif _MODE == "extend" or (_MODE == "prefix_or_extend"):
+            span = (title_at + 1, span[1])
+    resolved = resolve_by_context(own_class)
     for i in range(len(texts)):
         if reasons[i] is None and i not in metadata_lines and not span[0] <= i < span[1]:
             reasons[i] = "head" if i < span[0] else "tail"
+        elif reasons[i] is None and i not in metadata_lines and resolved[i] == BAD and own_class[i] in _CONTEXT:
+            reasons[i] = "context"
 
     kept = [i for i in range(len(texts)) if reasons[i] is None and i not in metadata_lines]
     for j in teaser_duplicates([keys[i] for i in kept], [shapes[i].is_bullet for i in kept]):
@@ -213,10 +214,10 @@ def clean_text(text: str, *, common_lines: frozenset[str] = frozenset()) -> Clea
 
     kept = [i for i in kept if reasons[i] is None]
     paragraphs = [texts[i] for i in kept]
-    body = "\n\n".join(paragraphs)
     removed = tuple(
-        RemovedLine(no, raw, reason)
-        for (no, raw), reason in zip(page, reasons)
-        if reason is not None
+        RemovedLine(no, raw, reason) for (no, raw, _), reason in zip(page, reasons) if reason
     )
-    return Cleaned(title, byline, body, removed, _flags(paragraphs, [keys[i] for i in kept], reasons))
+    return Cleaned(
+        title, byline, "\n\n".join(paragraphs), removed,
+        _flags(paragraphs, [keys[i] for i in kept], reasons),
+    )

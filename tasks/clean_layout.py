@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from tasks.clean_lines import (
+    LENGTH_LOW,
     LineShape,
     byline_name,
     is_author_label,
@@ -21,8 +22,6 @@ from tasks.clean_lines import (
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
-# Shorter lines cannot be judged on their own (jusText uses 70 characters).
-LENGTH_LOW = 70
 # A near-good line at least this long is prose by itself.
 LENGTH_HIGH = 150
 # Function-word densities for near-good and good prose with our compact stop-word lists.
@@ -40,8 +39,10 @@ def has_stopword_evidence(shapes: Sequence[LineShape]) -> bool:
     return sum(s.stopword_density for s in long_lines) / len(long_lines) >= STOP_EVIDENCE
 
 
-def shape_class(shape: LineShape, stop_evidence: bool) -> str:
+def shape_class(shape: LineShape | None, stop_evidence: bool) -> str:
     """Judge a line on its own: GOOD prose, NEAR-good, SHORT (undecided) or BAD."""
+    if shape is None:
+        return BAD
     if shape.n_separators >= 2 or shape.letter_share < 0.5:
         return BAD
     if shape.n_chars < LENGTH_LOW:
@@ -111,7 +112,7 @@ _TEASER_WORDS = 8
 
 def teaser_duplicates(keys: Sequence[str], bullets: Sequence[bool]) -> set[int]:
     """Indexes of bullet teasers whose first words open a later line too."""
-    opening = [tuple(key.split()[:_TEASER_WORDS]) for key in keys]
+    opening = [tuple(key.split(maxsplit=_TEASER_WORDS)[:_TEASER_WORDS]) for key in keys]
     later: dict[tuple[str, ...], int] = {words: i for i, words in enumerate(opening)}
     return {
         i
@@ -140,7 +141,7 @@ def _segments(key_of: str, text: str) -> set[str]:
 def find_title(
     texts: Sequence[str],
     keys: Sequence[str],
-    shapes: Sequence[LineShape],
+    shapes: Sequence[LineShape | None],
     reasons: Sequence[str | None],
     key_of: Callable[[str], str],
 ) -> tuple[int | None, str | None, set[int]]:
@@ -152,6 +153,8 @@ def find_title(
     """
     title_at = None
     for i, shape in enumerate(shapes):
+        if shape is None:
+            continue
         if shape.n_chars >= LENGTH_LOW and shape.ends_sentence:
             break
         if reasons[i] is None and _headline_shaped(shape):
@@ -182,7 +185,7 @@ def find_byline(
     for i, text in enumerate(texts):
         if reasons[i] is not None:
             continue
-        name = byline_name(text)
+        name = byline_name(text, keys[i])
         if name:
             found.append((0 if text[0] != "@" and " with " not in text else 2, i, name))
         elif is_author_label(keys[i]) and i + 1 < len(texts) and is_person_name(texts[i + 1]):
@@ -204,14 +207,15 @@ SHORT_COST = 40
 BAD_COST = 60
 
 
-def span_score(shape: LineShape, cls: str) -> float:
+def span_score(shape: LineShape | None, cls: str) -> float:
     """A line's worth to the article core: prose earns its length, boilerplate costs."""
     if cls == GOOD:
         return min(shape.n_chars, 1000)
     if cls == NEAR:
         return shape.n_chars / 2
     if cls == SHORT:
-        return 0 if shape.ends_sentence and shape.stopword_density > 0 else -SHORT_COST
+        # A short sentence is part of the text around it; a short label is not.
+        return 0 if shape.ends_sentence and shape.n_words >= 3 else -SHORT_COST
     return -BAD_COST
 
 
@@ -226,3 +230,13 @@ def core_span(scores: Sequence[float]) -> tuple[int, int] | None:
         if total > best:
             best, best_span = total, (start, i + 1)
     return best_span
+
+
+def span_from(scores: Sequence[float], start: int) -> tuple[int, int] | None:
+    """The run of lines opening at `start` with the highest total score, as [start, end)."""
+    best, best_end, total = 0.0, None, 0.0
+    for i in range(start, len(scores)):
+        total += scores[i]
+        if total > best:
+            best, best_end = total, i + 1
+    return (start, best_end) if best_end is not None else None

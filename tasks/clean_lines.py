@@ -18,7 +18,13 @@ _MENU_MAX_CHARS = 300
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 _SENTENCE_ENDINGS = frozenset(".!?…:;。！？")
 _CLOSING = "'\"”’»)]"
-_DENSITY_SAMPLE_CHARS = 2_000
+# Longer lines are never boilerplate repeated across a corpus: see `common_lines`.
+COMMON_MAX_CHARS = 400
+# Lines shorter than this cannot be judged on their own (jusText uses 70 characters), so
+# their function-word density is not measured.
+LENGTH_LOW = 70
+# How much of a line its key and features look at.
+OPENING_CHARS = 500
 _BULLET = re.compile(r"^(?:[•·▪►▸‣◦○●■□➤➔→*+–—-]|\d{1,2}[.)])\s")
 _MENU_SEPARATOR = re.compile(r" [|»›>/·•] ")
 
@@ -153,8 +159,8 @@ EXACT = _table({
 
 # Phrases that make a short line a notice or widget wherever they stand in it. A phrase
 # must start a word but may end inside one, since rendering glues words ("Share this
-# articleComments"). Indexed by the first letters of their first word, so a line is only
-# compared with the phrases its words could start.
+# articleComments"). Indexed by their first word, so a line is only compared with the
+# phrases whose first word it has.
 _CONTAINED = {
     "machine_rewrite": """unable to re-write; unable to rewrite; unable to rephrase; unable to paraphrase;
         cannot rewrite; can't rewrite; cannot re-write; as an ai language model; as an ai model;
@@ -193,11 +199,10 @@ _CONTAINED = {
         keep up with all the latest; follow us on; folgen sie uns; folge uns; síguenos en;
         suivez-nous; obserwuj nas; advertisement; sponsored content""",
 }
-_ANCHOR_CHARS = 4
 _KIND_ORDER = list(_CONTAINED)
 CONTAINED: dict[str, list[tuple[str, str]]] = {}
 for _phrase, _kind in _table(_CONTAINED).items():
-    CONTAINED.setdefault(_phrase[:_ANCHOR_CHARS].split()[0], []).append((f" {_phrase}", _kind))
+    CONTAINED.setdefault(_phrase.split()[0], []).append((f" {_phrase}", _kind))
 
 # How long a line holding a contained phrase may be: a longer line is article text
 # quoting the phrase, except for cookie banners, which run long.
@@ -240,7 +245,8 @@ INLINE_TEASERS = re.compile(
     r"siehe auch|auch interessant|das könnte (sie|dich) auch interessieren|le puede interesar|"
     r"te puede interesar|mirá también|lea también|lea|ver también|lee también|voir aussi|"
     r"à lire aussi|lire aussi|czytaj (też|także|również)|zobacz (też|także|również)|"
-    r"leggi anche|leia também)\s?:"
+    r"leggi anche|leia também)\s?:",
+    re.IGNORECASE,
 )
 
 AUTHOR_LABELS = frozenset(_table({"author": """avatar; avatar photo; author; autor; autorin; about the author;
@@ -277,55 +283,34 @@ class LineShape:
     n_separators: int  # menu separators such as " | " or " » "
 
 
+def opening_key(line: str) -> str:
+    """`line_key` of the line's opening: long paragraphs are told apart by their first
+    few hundred characters, and a 10 MB line then costs no more than a page."""
+    return line_key(line[:OPENING_CHARS])
+
+
 def line_shape(line: str, key: str) -> LineShape:
-    """Measure a whitespace-collapsed line from its text and `line_key`."""
-    # Function-word density is measured on the first words: enough to tell prose.
-    words = key[:_DENSITY_SAMPLE_CHARS].split()
-    n_words = key.count(" ") + 1 if key else 0
-    non_space = len(line) - line.count(" ")
+    """Measure a whitespace-collapsed line, given its `opening_key`."""
+    words = key.split()
+    opening = line[:OPENING_CHARS]
+    non_space = len(opening) - opening.count(" ")
     return LineShape(
         n_chars=len(line),
-        n_words=n_words,
-        stopword_density=sum(map(STOPWORDS.__contains__, words)) / len(words) if words else 0.0,
-        letter_share=(len(key) - n_words + 1) / non_space if n_words else 0.0,
+        n_words=line.count(" ") + 1,
+        # Short lines are judged by their neighbours, so their density is not needed.
+        stopword_density=sum(map(STOPWORDS.__contains__, words)) / len(words)
+        if words and len(line) >= LENGTH_LOW
+        else 0.0,
+        letter_share=(len(key) - len(words) + 1) / non_space if words else 0.0,
         ends_sentence=line.rstrip(_CLOSING)[-1:] in _SENTENCE_ENDINGS,
         is_bullet=bool(_BULLET.match(line)),
         n_separators=len(_MENU_SEPARATOR.findall(line)) if len(line) <= _MENU_MAX_CHARS else 0,
     )
 
 
-def exact_kind(key: str) -> str | None:
-    """Reason code when the whole line is a known widget label or menu entry; else None."""
-    return EXACT.get(key)
-
-
-def phrase_kind(line: str, key: str) -> str | None:
-    """Reason code when the line holds a known notice or widget phrase; else None."""
-    if len(line) > _LONGEST_NOTICE:
-        return None
-    padded = f" {key}"
-    found = [
-        kind
-        for anchor in {word[:_ANCHOR_CHARS] for word in key.split()}
-        for phrase, kind in CONTAINED.get(anchor, ())
-        if len(line) <= NOTICE_MAX_CHARS[kind] and phrase in padded
-    ]
-    if found:
-        return min(found, key=_KIND_ORDER.index)
-    if INLINE_TEASERS.match(line.lower()):
-        return "related_link"
-    return None
-
-
 def is_tail_marker(key: str) -> bool:
     """Whether a line opens a tail section: comments, related posts, teaser lists."""
     return key in TAIL_MARKERS
-
-
-def is_date_line(key: str) -> bool:
-    """Whether a line is only a date or time ("Donnerstag, 31. Mai 2012", "05:28 Uhr")."""
-    tokens = key.split()
-    return 0 < len(tokens) <= 6 and all(t in DATE_WORDS for t in tokens)
 
 
 _CAPTION = re.compile(
@@ -346,15 +331,45 @@ _CAPTION_WORDS = frozenset(
     "file photo photos photograph image picture foto fotos bild bildquelle copyright credit "
     "quelle zdjęcie crédito crédit reuters afp ap dpa efe epa getty".split()
 )
+_DATE_MAX_WORDS = 6
 
 
-def is_caption(line: str, key: str) -> bool:
-    """Whether a line is a photo caption or picture credit."""
+def line_kind(line: str, key: str, common: frozenset[str]) -> str | None:
+    """Reason code for a line that is boilerplate whatever its neighbours; else None.
+
+    `key` is the line's `opening_key`; `common` holds the corpus's `common_lines`.
+    """
+    if not key:
+        return "non_text"
+    # Cheap lookups first: most boilerplate lines are a known label or a common line.
+    kind = EXACT.get(key)
+    if kind:
+        return kind
+    if len(line) <= COMMON_MAX_CHARS and key in common:
+        return "common_line"
     if _AGENCY_CAPTION.match(line):
-        return True
-    if len(line) > _CAPTION_MAX_CHARS or ("©" not in line and _CAPTION_WORDS.isdisjoint(key.split())):
-        return False
-    return bool(_CAPTION.search(line.lower()))
+        return "caption"
+    if len(line) > _LONGEST_NOTICE:
+        return None
+    words = key.split()
+    if (
+        len(line) <= _CAPTION_MAX_CHARS
+        and ("©" in line or not _CAPTION_WORDS.isdisjoint(words))
+        and _CAPTION.search(line.lower())
+    ):
+        return "caption"
+    if len(words) <= _DATE_MAX_WORDS and all(map(DATE_WORDS.__contains__, words)):
+        return "metadata"
+    padded = f" {key}"
+    found = [
+        kind
+        for anchor in CONTAINED.keys() & set(words)
+        for phrase, kind in CONTAINED[anchor]
+        if len(line) <= NOTICE_MAX_CHARS[kind] and phrase in padded
+    ]
+    if found:
+        return min(found, key=_KIND_ORDER.index)
+    return "related_link" if INLINE_TEASERS.match(line) else None
 
 
 _NAME = r"[A-ZÀ-ÝŁŚŻŹĆ][\w.'’-]*(?:,? (?:and |und |y |et |i |e |with |mit |con |avec )?[\w.'’&-]+){0,7}"
@@ -373,9 +388,19 @@ _CREDIT = re.compile(
 _PERSON = re.compile(r"^[A-ZÀ-ÝŁŚŻŹĆ][\w.'’-]+(?: [A-ZÀ-ÝŁŚŻŹĆ][\w.'’-]+){0,3}$")
 
 
-def byline_name(line: str) -> str | None:
+# A byline's first word, or an agency credit's last.
+_BYLINE_OPENERS = frozenset(
+    "by von por par autor autorin author text written reporting posted geschrieben escrito publié".split()
+)
+_AGENCIES = frozenset("ap afp reuters dpa efe pap aap ansa kna epd".split())
+
+
+def byline_name(line: str, key: str) -> str | None:
     """The author or desk named by a byline or agency-credit line, without "By"."""
-    if len(line) > 120:
+    words = key.split()
+    if len(line) > 120 or not words or not (
+        words[0] in _BYLINE_OPENERS or words[-1] in _AGENCIES or line[0] == "@"
+    ):
         return None
     match = _BYLINE.match(line)
     if match and match.group("name")[0].isupper():

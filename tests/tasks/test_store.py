@@ -19,7 +19,9 @@ def con():
 def add_article(con, article_id="a1", doc_id="d1", body="Hello world. Bye."):
     con.execute("insert into documents values (?, 'p', 1, 'utf-8', 'ok', null, now(), 'r')", [doc_id])
     con.execute("insert into sources values ('p', ?, 1, 1, now(), 'r')", [doc_id])
-    con.execute("insert into articles values (?, ?, 'p', null, null, ?, 'en', 0.9, 3, 2, [], true, "
+    con.execute("insert into articles (article_id, doc_id, source_path, title, byline, body, lang, "
+                "lang_score, n_words, n_sentences, flags, is_entity_annotated, ingested_at, run_id, "
+                "pipeline_version) values (?, ?, 'p', null, null, ?, 'en', 0.9, 3, 2, [], true, "
                 "now(), 'r', 'v')", [article_id, doc_id, body])
     con.execute("insert into sentences values (?, 0, 'Hello world.', 0, 12), (?, 1, 'Bye.', 13, 17)",
                 [article_id, article_id])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,8 +22,9 @@ from tasks.config import PIPELINE_VERSION, load_settings
 from tasks.discover import discover_task
 from tasks.export import export_task
 from tasks.load import RunCounts, load_task
-from tasks.stage import StageOptions, annotate_batch, shutdown_pool, stage_discovery
+from tasks.stage import ReadOptions, annotate_batch, shutdown_pool, stage_discovery
 from tasks.store import connect, migrate, run_lock
+from tasks.worker import StageOptions
 
 
 @dataclass
@@ -55,10 +57,12 @@ def ingest_flow(
     batch_size: int | None = None,
     workers: int | None = None,
     max_file_bytes: int | None = None,
+    path_pattern: str | None = None,
 ) -> RunSummary:
     """Ingest raw article files into the warehouse and refresh the analysts' handoff."""
     settings = load_settings({"db": db, "export_dir": export_dir, "batch_size": batch_size,
-                              "workers": workers, "max_file_bytes": max_file_bytes})
+                              "workers": workers, "max_file_bytes": max_file_bytes,
+                              "path_pattern": path_pattern})
     inputs = paths or ["data/raw"]
     run_id, started_at = _run_id(), datetime.now(timezone.utc)
     run_dir = settings.staging_dir / run_id
@@ -73,16 +77,20 @@ def ingest_flow(
         batches = discovery.batches(settings.batch_size)
         n_workers = settings.workers_for(len(discovery.to_process))
         reporter().start("annotate", len(discovery.to_process))
+        records: Counter[str] = Counter()
         try:
-            futures = [annotate_batch.submit(i, batch, str(run_dir), options, n_workers)
+            read = ReadOptions(tuple(inputs), settings.path_pattern, settings.jsonl_fields)
+            futures = [annotate_batch.submit(i, batch, str(run_dir), options, n_workers, read)
                        for i, batch in enumerate(batches)]
             for future in as_completed(futures):
-                reporter().advance("annotate", future.result()["files"])
+                result = future.result()
+                records.update(result)
+                reporter().advance("annotate", result["files"])
         finally:
             shutdown_pool()
 
         counts = load_task(str(settings.db), str(run_dir), run_id, started_at, discovery.n_seen,
-                           PIPELINE_VERSION, str(settings.snapshot_path))
+                           PIPELINE_VERSION, str(settings.snapshot_path), dict(records))
         summary = RunSummary(run_id, counts, len(batches))
         if counts.n_new or counts.n_quarantined or not settings.export_dir.exists():
             summary.exported = export_task(str(settings.db), str(settings.export_dir), run_id,

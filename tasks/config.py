@@ -27,6 +27,12 @@ class Settings:
     max_file_bytes: int = 5_000_000  # larger files are quarantined, not read into memory
     spacy_model: str = ""            # empty: en_core_web_sm if installed, else the registry re-upload
     lock_wait_s: float = 0.0         # how long a second ingest waits for the lock before refusing
+    # JSONL field names, "name=key1,key2;..." for text, html, url, title, published_at, outlet
+    # (empty: the defaults in tasks/inputs.py and tasks/metadata.py)
+    jsonl_fields: str = ""
+    # where text files' outlet and date can be read from their path, relative to the input root,
+    # e.g. "{outlet}/{published:%Y-%m-%d}/*.txt" (empty: not used)
+    path_pattern: str = ""
 
     @property
     def snapshot_path(self) -> Path:

@@ -50,8 +50,23 @@ class Discovery:
         return [self.to_process[i:i + size] for i in range(0, len(self.to_process), size)]
 
 
+METADATA_FILES = frozenset({"manifest.csv", "manifest.jsonl"})
+
+
+def is_metadata_file(name: str, siblings: set[str]) -> bool:
+    """Sidecars (NAME.json or NAME.meta.json beside NAME.txt) and manifests describe inputs;
+    they are read with the file they describe, never ingested as articles."""
+    if name in METADATA_FILES or name.endswith(".meta.json"):
+        return True
+    if name.endswith(".json"):
+        stem = name[: -len(".json")]
+        return any(s != name and s.startswith(stem + ".") for s in siblings)
+    return False
+
+
 def iter_files(inputs: Iterable[Path]) -> Iterator[Path]:
-    """Every regular file under the inputs, sorted, without hidden files or followed dir links."""
+    """Every input file under the inputs, sorted: no hidden files, no metadata files, no
+    followed directory links."""
     for root in inputs:
         if not root.exists() and not root.is_symlink():
             raise InputError(f"input path does not exist: {root}")
@@ -61,8 +76,9 @@ def iter_files(inputs: Iterable[Path]) -> Iterator[Path]:
             continue
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            siblings = set(filenames)
             for name in sorted(filenames):
-                if not name.startswith("."):
+                if not name.startswith(".") and not is_metadata_file(name, siblings):
                     yield Path(dirpath) / name
 
 

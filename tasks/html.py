@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
-
 from tasks.clean import Cleaned, clean_text
 
 HEAD_CHARS = 2048
@@ -25,28 +23,18 @@ class Page:
     text: str
     title: str | None
     byline: str | None
-    published_at: datetime | None
+    published_at: str | None     # as the page states it; tasks/metadata.py parses and checks it
     site_name: str | None
+
+    def fields(self) -> dict[str, object]:
+        """The page's own metadata, under the names tasks/metadata.py resolves."""
+        return {"title": self.title, "outlet_name": self.site_name, "published_at": self.published_at}
 
 
 def looks_like_html(text: str) -> bool:
     """True when the content is an HTML page, whatever the file is called."""
     head = text[:HEAD_CHARS]
     return bool(_DOCTYPE.match(head)) or len(_TAG.findall(head)) >= MIN_TAGS
-
-
-def parse_date(value: str | None, now: datetime | None = None) -> datetime | None:
-    """An ISO date from page metadata as UTC; None when absent, unreadable or in the future."""
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
-    parsed = parsed.astimezone(timezone.utc)
-    return None if parsed > (now or datetime.now(timezone.utc)) else parsed
 
 
 def extract_page(html: str) -> Page | None:
@@ -61,7 +49,7 @@ def extract_page(html: str) -> Page | None:
         text=doc.text,
         title=doc.title or None,
         byline=doc.author or None,
-        published_at=parse_date(doc.date),
+        published_at=doc.date or None,
         site_name=doc.sitename or None,
     )
 

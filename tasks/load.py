@@ -24,32 +24,39 @@ class RunCounts:
     n_new: int
     n_unchanged: int
     n_quarantined: int
+    n_records: int = 0              # records read from new files (1 per text file)
+    n_records_quarantined: int = 0
+    n_records_skipped: int = 0      # WARC records that are not HTML responses
 
 
-def staged_counts(con: duckdb.DuckDBPyConnection, n_seen: int) -> RunCounts:
+def staged_counts(con: duckdb.DuckDBPyConnection, n_seen: int, records: dict[str, int]) -> RunCounts:
     """Accounting for the run: every file seen is new, unchanged or quarantined."""
     n_new, n_quarantined = con.execute(
         "select count(*) filter (status = 'ok'), count(*) filter (status = 'quarantined') "
         "from staged_documents").fetchone()
-    return RunCounts(n_seen, n_new, n_seen - n_new - n_quarantined, n_quarantined)
+    return RunCounts(n_seen, n_new, n_seen - n_new - n_quarantined, n_quarantined,
+                     records.get("records", 0), records.get("records_quarantined", 0),
+                     records.get("records_skipped", 0))
 
 
 def record_run(con: duckdb.DuckDBPyConnection, run_id: str, started_at: datetime, status: str,
                counts: RunCounts, version: str, error: str | None = None) -> None:
     con.execute(read_sql("load/record_run.sql"), [
         run_id, started_at, datetime.now(timezone.utc), status, counts.n_seen, counts.n_new,
-        counts.n_unchanged, counts.n_quarantined, version, error])
+        counts.n_unchanged, counts.n_quarantined, version, error, counts.n_records,
+        counts.n_records_quarantined, counts.n_records_skipped])
 
 
 def load_staged(db: Path, staging: Path, run_id: str, started_at: datetime, n_seen: int,
-                version: str, snapshot_path: Path | None = None) -> RunCounts:
+                version: str, snapshot_path: Path | None = None,
+                records: dict[str, int] | None = None) -> RunCounts:
     """Load ``staging`` into ``db`` in one transaction, run the checks, record the run."""
     with contextlib.closing(connect(db)) as con:
         con.execute("set variable staging = ?", [str(staging)])
         con.execute("begin")
         try:
             con.execute(read_sql("load/load.sql"))
-            counts = staged_counts(con, n_seen)
+            counts = staged_counts(con, n_seen, records or {})
             problem = failed_checks_message(run_checks(con))
             if problem:
                 raise CheckFailed(problem)
@@ -68,6 +75,7 @@ def load_staged(db: Path, staging: Path, run_id: str, started_at: datetime, n_se
 
 @task(name="load")
 def load_task(db: str, staging: str, run_id: str, started_at: datetime, n_seen: int,
-              version: str, snapshot_path: str | None = None) -> RunCounts:
+              version: str, snapshot_path: str | None = None,
+              records: dict[str, int] | None = None) -> RunCounts:
     return load_staged(Path(db), Path(staging), run_id, started_at, n_seen, version,
-                       Path(snapshot_path) if snapshot_path else None)
+                       Path(snapshot_path) if snapshot_path else None, records)

@@ -24,9 +24,13 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def article_id_for(doc_id: str, record_no: int = 0) -> str:
-    """Article id derived from content: the document's hash and the record's place in it."""
-    return sha256_hex(f"{doc_id}:{record_no}".encode())[:32]
+def article_identity(url: str | None, body: str) -> tuple[str, str]:
+    """(article_id, version_id). One article has one id whatever container it came in: its
+    canonical URL when known, else its cleaned body (whitespace folded). A version is the exact
+    cleaned body, so a re-scrape that changed only the page around the article is no new version."""
+    version_id = sha256_hex(body.encode())
+    basis = f"url:{url}" if url else "body:" + " ".join(body.split())
+    return sha256_hex(basis.encode())[:32], version_id
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,18 @@ class ArticleRow:
     source_format: str | None = None      # 'text' or 'html'
     published_at: datetime | None = None
     site_name: str | None = None
+    version_id: str | None = None
+    record_no: int | None = None
+    container: str | None = None          # 'file', 'jsonl' or 'warc'
+    url: str | None = None
+    url_source: str | None = None
+    outlet: str | None = None
+    outlet_name: str | None = None
+    outlet_source: str | None = None
+    published_at_source: str | None = None
+    title_source: str | None = None
+    fetched_at: datetime | None = None
+    agency: str | None = None             # news agency credited in the text (AP, Reuters, AFP...)
 
 
 @dataclass(frozen=True)
@@ -70,6 +86,7 @@ class SentenceRow:
     text: str
     start_char: int
     end_char: int
+    version_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +98,7 @@ class MentionRow:
     text: str
     label: str
     entity_key: str
+    version_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -91,11 +109,13 @@ class QuoteRow:
     text: str
     speaker: str | None
     speaker_key: str | None
+    version_id: str | None = None
 
 
 @dataclass(frozen=True)
 class RemovedLineRow:
     doc_id: str
+    record_no: int
     line_no: int
     text: str
     reason: str
@@ -112,6 +132,22 @@ class SourceRow:
     run_id: str
 
 
+@dataclass(frozen=True)
+class RecordRow:
+    doc_id: str
+    record_no: int
+    source_path: str
+    container: str
+    status: str
+    error: str | None
+    detail: str | None
+    article_id: str | None
+    version_id: str | None
+    fetched_at: datetime | None
+    first_seen_at: datetime
+    run_id: str
+
+
 # Staged tables, in load order: each name is a warehouse table and a Parquet part file name.
 STAGED: dict[str, type] = {
     "documents": DocumentRow,
@@ -120,6 +156,7 @@ STAGED: dict[str, type] = {
     "entity_mentions": MentionRow,
     "quotes": QuoteRow,
     "removed_lines": RemovedLineRow,
+    "records": RecordRow,
     "sources": SourceRow,
 }
 

@@ -1,41 +1,84 @@
-"""One batch of files to staged Parquet: read, decode, clean, annotate, write part files.
+"""One batch of files to staged Parquet, the parent's side: read containers into records,
+fan the records out to a process pool, then write the files' document rows.
 
-The CPU-bound work runs in a process pool inside the task (threads do not help pure-Python
-NLP, and a pool that lives for the whole flow run loads the spaCy model once per worker).
-Workers write their own part files and return only row counts, so nothing proportional to
-the corpus travels back to the flow.
+The CPU-bound work (tasks/worker.py) runs in a process pool inside the task: threads do not
+help pure-Python NLP, and a pool that lives for the whole flow run loads the spaCy model once
+per worker. Records travel in chunks, with a bounded number in flight, so memory stays flat
+however large a container is.
 """
 
 from __future__ import annotations
 
 import atexit
-import dataclasses
 import multiprocessing
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator
 
 from prefect import task
 
-from tasks.annotate import annotate_texts
-from tasks.clean import Cleaned
-from tasks.decode import decode_bytes, read_limited
-from tasks.discover import Discovery
-from tasks.html import Page, clean_input
-from tasks.records import (STAGED, ArticleRow, DocumentRow, MentionRow, QuoteRow, RemovedLineRow,
-                           SentenceRow, SourceRow, article_id_for, sha256_hex, write_parquet)
+from tasks.decode import read_limited
+from tasks.discover import Discovery, sha256_file
+from tasks.inputs import RawRecord, RecordError, container_format, iter_jsonl, iter_warc, parse_field_map
+from tasks.metadata import compile_path_pattern, normalize_fields, read_manifest, read_sidecar
+from tasks.records import DocumentRow, RecordRow, SourceRow, sha256_hex
+from tasks.worker import Outcome, StageOptions, process_records, write_parts
+
+RECORDS_PER_CHUNK = 50     # enough for nlp.pipe to batch well, small enough to balance workers
+MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")   # found at an input root, they describe its files
 
 
 @dataclass(frozen=True)
-class StageOptions:
-    run_id: str
-    started_at: datetime
-    max_file_bytes: int
-    spacy_model: str
-    pipeline_version: str
+class ReadOptions:
+    """How the parent reads inputs and where it looks for their metadata."""
+    roots: tuple[str, ...] = ()      # the input folders, for relative paths and manifests
+    path_pattern: str = ""           # e.g. "{outlet}/{published:%Y-%m-%d}/*.txt", relative to a root
+    jsonl_fields: str = ""           # see tasks/config.py
+
+
+class Provenance:
+    """File-level metadata candidates: sidecar, manifest entry, path pattern (tasks/metadata.py
+    resolves them with the record's own fields and the text's)."""
+
+    def __init__(self, read: ReadOptions) -> None:
+        self.roots = [Path(r).absolute() for r in read.roots if Path(r).is_dir()]
+        self.match = compile_path_pattern(read.path_pattern) if read.path_pattern else None
+        self.manifest: dict[str, dict] = {}
+        for root in self.roots:
+            for name in MANIFEST_NAMES:
+                if (root / name).is_file():
+                    self.manifest.update(read_manifest(root / name))
+
+    def candidates(self, path: str) -> tuple[tuple[str, dict], ...]:
+        found = []
+        sidecar = read_sidecar(Path(path))
+        if sidecar:
+            found.append(("sidecar", normalize_fields(sidecar)))
+        entry = self.manifest.get(str(Path(path).resolve()))
+        if entry:
+            found.append(("manifest", normalize_fields(entry)))
+        root = next((r for r in self.roots if Path(path).is_relative_to(r)), None)
+        if self.match and root is not None:
+            fields = self.match(Path(path).relative_to(root).as_posix())
+            if fields:
+                found.append(("path", fields))
+        return tuple(found)
+
+
+@dataclass
+class FileState:
+    """What the parent learns about one input file while reading it."""
+    path: str
+    container: str
+    size: int
+    mtime_ns: int
+    doc_id: str
+    error: str | None = None        # a file-level reason: the file itself could not be read
+    n_records: int = 0
+    n_skipped: int = 0
 
 
 def _stat(path: str) -> tuple[int, int]:
@@ -46,72 +89,118 @@ def _stat(path: str) -> tuple[int, int]:
     return st.st_size, st.st_mtime_ns
 
 
-def _document(path: str, options: StageOptions) -> tuple[DocumentRow, SourceRow, str | None]:
-    """The document and source rows for a file, and its decoded text (None when quarantined)."""
-    # Stat before reading: if the file changes after, the next run sees a new mtime and redoes it.
+def read_file(path: str, options: StageOptions, field_map: dict,
+              candidates: tuple = ()) -> tuple[FileState, Iterator[RawRecord | RecordError | str]]:
+    """The file's state and its records (read lazily). Stat first: if the file changes while
+    it is read, the next run sees a new mtime and reads it again."""
     size, mtime_ns = _stat(path)
-    raw = read_limited(Path(path), options.max_file_bytes)
-    if isinstance(raw, str):  # a reason code: the bytes were never read, so the id is the path's
-        doc = DocumentRow(sha256_hex(f"{raw}:{path}:{size}".encode()), path, size, None,
-                          "quarantined", raw, options.started_at, options.run_id)
-        text = None
-    else:
-        decoded = decode_bytes(raw)
-        status = "ok" if decoded.text is not None else "quarantined"
-        doc = DocumentRow(sha256_hex(raw), path, len(raw), decoded.encoding, status,
-                          decoded.error, options.started_at, options.run_id)
-        text = decoded.text
-    source = SourceRow(path, doc.doc_id, size, mtime_ns, options.started_at, options.run_id)
-    return doc, source, text
+    kind = container_format(Path(path))
+    if kind == "file":
+        raw = read_limited(Path(path), options.max_file_bytes)
+        if isinstance(raw, str):  # a reason code: the bytes were never read, so the id is the path's
+            state = FileState(path, kind, size, mtime_ns, sha256_hex(f"{raw}:{path}:{size}".encode()), raw)
+            return state, iter(())
+        state = FileState(path, kind, size, mtime_ns, sha256_hex(raw))
+        return state, iter([RawRecord(path, state.doc_id, 0, kind, raw, candidates)])
+    doc_id = sha256_file(Path(path))
+    if doc_id is None:
+        return FileState(path, kind, size, mtime_ns, sha256_hex(f"unreadable:{path}".encode()), "unreadable"), iter(())
+    state = FileState(path, kind, size, mtime_ns, doc_id)
+    if kind == "jsonl":
+        return state, iter_jsonl(Path(path), doc_id, options.max_file_bytes, field_map, candidates)
+    return state, iter_warc(Path(path), doc_id, options.max_file_bytes, candidates)
 
 
-def process_files(paths: Sequence[str], out_dir: str, part: str, options: StageOptions) -> dict[str, int]:
-    """Process files into one Parquet part file per staged table; returns rows per table."""
-    rows: dict[str, list] = {name: [] for name in STAGED}
-    kept: list[tuple[DocumentRow, Cleaned, Page | None]] = []
+def _chunks(paths: list[str], options: StageOptions, read: ReadOptions, states: list[FileState],
+            errors: list[RecordRow]) -> Iterator[list[RawRecord]]:
+    """Records of all files in chunks; file states and unreadable records are collected aside."""
+    field_map = parse_field_map(read.jsonl_fields)
+    provenance = Provenance(read)
+    chunk: list[RawRecord] = []
     for path in paths:
-        doc, source, text = _document(path, options)
-        rows["sources"].append(source)
-        if text is not None:
-            cleaned, page = clean_input(text)
-            rows["removed_lines"] += [RemovedLineRow(doc.doc_id, r.line_no, r.text, r.reason)
-                                      for r in cleaned.removed]
-            if cleaned.body.strip():
-                kept.append((doc, cleaned, page))
-            else:  # nothing of the article survived: keep the audit trail, not an empty article
-                doc = dataclasses.replace(doc, status="quarantined", error="no_body")
-        rows["documents"].append(doc)
-
-    annotations = annotate_texts([c.body for _, c, _ in kept], options.spacy_model)
-    for (doc, cleaned, page), ann in zip(kept, annotations):
-        article_id = article_id_for(doc.doc_id)
-        body = cleaned.body
-        flags = set(cleaned.flags) | ({"not_entity_annotated"} if not ann.entity_annotated else set())
-        rows["articles"].append(ArticleRow(
-            article_id, doc.doc_id, doc.source_path,
-            cleaned.title or (page and page.title), cleaned.byline or (page and page.byline), body,
-            ann.lang, ann.lang_score, len(body.split()), len(ann.sentences), sorted(flags),
-            ann.entity_annotated, options.started_at, options.run_id, options.pipeline_version,
-            source_format="html" if page else "text",
-            published_at=page and page.published_at, site_name=page and page.site_name))
-        rows["sentences"] += [SentenceRow(article_id, i, body[s:e], s, e)
-                              for i, (s, e) in enumerate(ann.sentences)]
-        rows["entity_mentions"] += [MentionRow(article_id, m.start, m.end, ann.sentence_of(m.start),
-                                               m.text, m.label, m.key) for m in ann.mentions]
-        rows["quotes"] += [QuoteRow(article_id, q.start, q.end, q.text, q.speaker, q.speaker_key)
-                           for q in ann.quotes]
-
-    return write_parts(rows, out_dir, part)
+        state, records = read_file(path, options, field_map, provenance.candidates(path))
+        states.append(state)
+        for rec in records:
+            if rec == "skipped":
+                state.n_skipped += 1
+                continue
+            state.n_records += 1
+            if isinstance(rec, RecordError):
+                errors.append(RecordRow(rec.doc_id, rec.record_no, rec.source_path, state.container,
+                                        "quarantined", rec.reason, rec.detail, None, None, None,
+                                        options.started_at, options.run_id))
+                continue
+            chunk.append(rec)
+            if len(chunk) == RECORDS_PER_CHUNK:
+                yield chunk
+                chunk = []
+    if chunk:
+        yield chunk
 
 
-def write_parts(rows: dict[str, list], out_dir: str, part: str) -> dict[str, int]:
-    """One Parquet part per staged table (empty ones too: the loader globs every table)."""
-    counts = {}
-    for name, row_type in STAGED.items():
-        table_dir = Path(out_dir) / name
-        table_dir.mkdir(parents=True, exist_ok=True)
-        counts[name] = write_parquet(rows.get(name, []), row_type, table_dir / f"{part}.parquet")
-    return counts
+@dataclass
+class Tally:
+    """Per file: how its records fared (counts, not the records: a container can be huge)."""
+    n_ok: int = 0
+    n_quarantined: int = 0
+    first_error: str | None = None
+    encoding: str | None = None
+
+    def add(self, outcome: Outcome) -> None:
+        if outcome.error is None:
+            self.n_ok += 1
+        else:
+            self.n_quarantined += 1
+            self.first_error = self.first_error or outcome.error
+        self.encoding = self.encoding or outcome.encoding
+
+
+def document_rows(states: list[FileState], tallies: dict[str, Tally],
+                  options: StageOptions) -> tuple[list[DocumentRow], list[SourceRow]]:
+    """A file is 'ok' when at least one of its records became an article; else it is
+    quarantined with the reason of its single record, or ``no_good_records``."""
+    docs, sources = [], []
+    for s in states:
+        tally = tallies.get(s.doc_id, Tally())
+        encoding = tally.encoding
+        error = s.error
+        if error is None and not tally.n_ok:
+            error = (tally.first_error or "empty") if s.container == "file" else "no_good_records"
+        docs.append(DocumentRow(s.doc_id, s.path, s.size, encoding, "quarantined" if error else "ok",
+                                error, options.started_at, options.run_id))
+        sources.append(SourceRow(s.path, s.doc_id, s.size, s.mtime_ns, options.started_at, options.run_id))
+    return docs, sources
+
+
+def process_batch(paths: list[str], run_dir: str, prefix: str, options: StageOptions,
+                  workers: int, read: ReadOptions = ReadOptions()) -> dict[str, int]:
+    """Read, annotate and stage a batch of files; returns file and record counts."""
+    states: list[FileState] = []
+    errors: list[RecordRow] = []
+    tallies: dict[str, Tally] = {}
+
+    def count(outcomes: list[Outcome]) -> None:
+        for o in outcomes:
+            tallies.setdefault(o.doc_id, Tally()).add(o)
+
+    pending: deque[Future] = deque()
+    pool = get_pool(workers, options.spacy_model) if workers > 1 else None
+    for i, chunk in enumerate(_chunks(paths, options, read, states, errors)):
+        part = f"{prefix}-c{i:04d}"
+        if pool is None:
+            count(process_records(chunk, run_dir, part, options))
+            continue
+        pending.append(pool.submit(process_records, chunk, run_dir, part, options))
+        while len(pending) > 2 * workers:  # bounded in flight: memory stays flat
+            count(pending.popleft().result())
+    for future in pending:
+        count(future.result())
+    count([Outcome(r.doc_id, r.record_no, r.error, None) for r in errors])
+    docs, sources = document_rows(states, tallies, options)
+    write_parts({"documents": docs, "sources": sources, "records": errors}, run_dir, f"{prefix}-files")
+    return {"files": len(paths), "records": sum(s.n_records for s in states),
+            "records_skipped": sum(s.n_skipped for s in states),
+            "records_quarantined": sum(t.n_quarantined for t in tallies.values())}
 
 
 def stage_discovery(discovery: Discovery, out_dir: str, options: StageOptions) -> dict[str, int]:
@@ -132,8 +221,10 @@ _pool_lock = threading.Lock()
 
 
 def _warm_up(model: str) -> None:
-    """Load the model once per worker, before the first batch arrives."""
-    annotate_texts(["Warm-up sentence about London."], model)
+    """Load the model once per worker, before the first chunk arrives."""
+    from tasks.annotate import annotate_texts
+
+    annotate_texts(["Warm-up sentence about London and the weather there today."], model)
 
 
 def get_pool(workers: int, model: str) -> ProcessPoolExecutor:
@@ -159,17 +250,6 @@ atexit.register(shutdown_pool)
 
 @task(name="annotate-batch", retries=1, retry_delay_seconds=2)
 def annotate_batch(batch_no: int, paths: list[str], run_dir: str, options: StageOptions,
-                   workers: int = 1) -> dict[str, int]:
-    """Annotate one batch of files into ``run_dir``; returns rows written per table."""
-    chunk = -(-len(paths) // workers)
-    chunks = [paths[i:i + chunk] for i in range(0, len(paths), chunk)]
-    parts = [f"b{batch_no:05d}-c{i:02d}" for i in range(len(chunks))]
-    if workers == 1:
-        results = [process_files(c, run_dir, p, options) for c, p in zip(chunks, parts)]
-    else:
-        pool = get_pool(workers, options.spacy_model)
-        results = list(pool.map(process_files, chunks, [run_dir] * len(chunks), parts,
-                                [options] * len(chunks)))
-    totals = {name: sum(r[name] for r in results) for name in STAGED}
-    totals["files"] = len(paths)
-    return totals
+                   workers: int = 1, read: ReadOptions = ReadOptions()) -> dict[str, int]:
+    """Annotate one batch of files into ``run_dir``; returns file and record counts."""
+    return process_batch(paths, run_dir, f"b{batch_no:05d}", options, workers, read)

@@ -61,3 +61,20 @@ PAGE = """<!DOCTYPE html>
 </article><footer>Cookie settings. Share this article. Copyright 2024 Example News.</footer>
 </body></html>
 """
+
+
+def write_warc(path: Path, pages: list[tuple[str, str, str]]) -> None:
+    """A gzipped WARC file of (url, content type, body) responses, as a crawler writes them."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, content_type, body in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode()),
+                                               http_headers=headers,
+                                               warc_headers_dict={"WARC-Date": "2024-05-31T08:00:00Z"})
+            writer.write_record(record)

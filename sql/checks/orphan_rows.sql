@@ -11,6 +11,9 @@ union all
 select 'articles', doc_id from articles
 where doc_id not in (select doc_id from documents)
 union all
+select 'records', doc_id from records
+where doc_id not in (select doc_id from documents)
+union all
 select 'removed_lines', doc_id from removed_lines
 where doc_id not in (select doc_id from documents)
 union all

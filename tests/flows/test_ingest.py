@@ -118,7 +118,7 @@ def test_failed_annotation_leaves_warehouse_as_before(corpus, tmp_path, monkeypa
     def crash(*args, **kwargs):
         raise RuntimeError("worker killed")
 
-    monkeypatch.setattr("tasks.stage.process_files", crash)
+    monkeypatch.setattr("tasks.stage.process_records", crash)
     with pytest.raises(RuntimeError, match="worker killed"):
         ingest([corpus], tmp_path)
     assert dump(tmp_path) == before

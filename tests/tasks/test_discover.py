@@ -62,3 +62,9 @@ def test_links(tmp_path):
     assert [(f.path, reason) for f, reason in result.rejected] == [(str(root / "escape.txt"), "outside_root")]
     assert result.to_process == [str(root / "alias.txt")]      # same content as real.txt...
     assert [f.path for f in result.unchanged] == [str(root / "real.txt")]  # ...seen once
+
+
+def test_sidecars_and_manifests_are_not_inputs(tmp_path):
+    for name in ["a.txt", "a.json", "b.txt", "b.meta.json", "manifest.csv", "c.json", "feed.jsonl"]:
+        write(tmp_path / name, "{}")
+    assert [p.name for p in iter_files([tmp_path])] == ["a.txt", "b.txt", "c.json", "feed.jsonl"]

@@ -3,7 +3,7 @@ from datetime import datetime, timezone
 import duckdb
 import pyarrow.parquet as pq
 
-from tasks.records import STAGED, SentenceRow, arrow_schema, article_id_for, to_arrow, write_parquet
+from tasks.records import STAGED, SentenceRow, arrow_schema, article_identity, to_arrow, write_parquet
 from tasks.store import migrate
 
 DUCK_TO_ARROW = {"VARCHAR": "string", "BIGINT": "int64", "DOUBLE": "double", "BOOLEAN": "bool",
@@ -22,10 +22,15 @@ def test_every_staged_schema_matches_its_table():
         assert {f.name for f in arrow_schema(row_type) if not f.nullable} == not_null, table
 
 
-def test_ids_are_derived_from_content():
-    assert article_id_for("ab" * 32) == article_id_for("ab" * 32)
-    assert article_id_for("ab" * 32) != article_id_for("ab" * 32, 1)
-    assert len(article_id_for("x")) == 32
+def test_ids_are_derived_from_content_or_url():
+    body = "Ministers met on Tuesday.\n\nThey agreed."
+    by_body, version = article_identity(None, body)
+    assert article_identity(None, body.replace("\n\n", " "))[0] == by_body  # whitespace folded
+    assert article_identity(None, body.replace("\n\n", " "))[1] != version     # but a new version
+    by_url, same_version = article_identity("https://example.com/a", body)
+    assert by_url != by_body and same_version == version
+    assert article_identity("https://example.com/a", body + " More.")[0] == by_url
+    assert len(by_url) == 32 and len(version) == 64
 
 
 def test_parquet_round_trip(tmp_path):

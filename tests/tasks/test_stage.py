@@ -3,7 +3,8 @@ from datetime import datetime, timezone
 import pyarrow.parquet as pq
 
 from tasks.records import STAGED
-from tasks.stage import StageOptions, process_files
+from tasks.stage import process_batch
+from tasks.worker import StageOptions
 from tests.conftest import SEEDS, make_bad_inputs
 
 OPTIONS = StageOptions("run-1", datetime(2026, 1, 1, tzinfo=timezone.utc), 10_000, "", "test")
@@ -13,25 +14,33 @@ def read(out, table):
     return pq.read_table(out / table).to_pylist()
 
 
+def name(row):
+    return row["source_path"].rsplit("/", 1)[1]
+
+
 def test_every_file_becomes_a_document_and_a_source(tmp_path):
     expected = make_bad_inputs(tmp_path / "in", OPTIONS.max_file_bytes)
     paths = sorted(str(p) for p in (tmp_path / "in").iterdir())
-    counts = process_files(paths, str(tmp_path / "out"), "p0", OPTIONS)
-    assert counts["documents"] == counts["sources"] == len(paths)
-    docs = {row["source_path"].rsplit("/", 1)[1]: row for row in read(tmp_path / "out", "documents")}
-    assert {name: row["error"] for name, row in docs.items()} == expected
-    ok = {name for name, reason in expected.items() if reason is None}
-    assert {r["source_path"].rsplit("/", 1)[1] for r in read(tmp_path / "out", "articles")} == ok
+    counts = process_batch(paths, str(tmp_path / "out"), "b0", OPTIONS, workers=1)
+    assert counts["files"] == len(paths)
+    docs = {name(row): row for row in read(tmp_path / "out", "documents")}
+    assert {n: row["error"] for n, row in docs.items()} == expected
+    assert len(read(tmp_path / "out", "sources")) == len(paths)
+    ok = {n for n, reason in expected.items() if reason is None}
+    assert {name(r) for r in read(tmp_path / "out", "articles")} == ok
     assert set(p.name for p in (tmp_path / "out").iterdir()) == set(STAGED)
 
 
 def test_rows_are_consistent(tmp_path):
     paths = [str(p) for p in sorted(SEEDS.glob("*.txt"))[:2]]
-    process_files(paths, str(tmp_path), "p0", OPTIONS)
+    process_batch(paths, str(tmp_path), "b0", OPTIONS, workers=1)
     articles = {a["article_id"]: a for a in read(tmp_path, "articles")}
     assert len(articles) == 2
     for s in read(tmp_path, "sentences"):
         assert articles[s["article_id"]]["body"][s["start_char"]:s["end_char"]] == s["text"]
+        assert s["version_id"] == articles[s["article_id"]]["version_id"]
     for m in read(tmp_path, "entity_mentions"):
         assert articles[m["article_id"]]["body"][m["start_char"]:m["end_char"]] == m["text"]
-    assert all(a["run_id"] == "run-1" and a["source_format"] == "text" for a in articles.values())
+    assert all(a["run_id"] == "run-1" and a["container"] == "file" for a in articles.values())
+    records = read(tmp_path, "records")
+    assert sorted(r["article_id"] for r in records) == sorted(articles)

@@ -19,11 +19,14 @@ def con():
 def add_article(con, article_id="a1", doc_id="d1", body="Hello world. Bye."):
     con.execute("insert into documents values (?, 'p', 1, 'utf-8', 'ok', null, now(), 'r')", [doc_id])
     con.execute("insert into sources values ('p', ?, 1, 1, now(), 'r')", [doc_id])
+    con.execute("insert into records (doc_id, record_no, source_path, container, status, article_id, "
+                "version_id, first_seen_at, run_id) values (?, 0, 'p', 'file', 'ok', ?, 'v1', now(), 'r')",
+                [doc_id, article_id])
     con.execute("insert into articles (article_id, doc_id, source_path, title, byline, body, lang, "
                 "lang_score, n_words, n_sentences, flags, is_entity_annotated, ingested_at, run_id, "
-                "pipeline_version) values (?, ?, 'p', null, null, ?, 'en', 0.9, 3, 2, [], true, "
-                "now(), 'r', 'v')", [article_id, doc_id, body])
-    con.execute("insert into sentences values (?, 0, 'Hello world.', 0, 12), (?, 1, 'Bye.', 13, 17)",
+                "pipeline_version, version_id) values (?, ?, 'p', null, null, ?, 'en', 0.9, 3, 2, [], true, "
+                "now(), 'r', 'v', 'v1')", [article_id, doc_id, body])
+    con.execute("insert into sentences (article_id, sent_idx, text, start_char, end_char) values (?, 0, 'Hello world.', 0, 12), (?, 1, 'Bye.', 13, 17)",
                 [article_id, article_id])
 
 
@@ -47,7 +50,7 @@ def test_check_catches_bad_sentence_offsets(con):
 
 def test_check_catches_orphans_and_accounting(con):
     add_article(con)
-    con.execute("insert into sentences values ('ghost', 0, 'x', 0, 1)")
+    con.execute("insert into sentences (article_id, sent_idx, text, start_char, end_char) values ('ghost', 0, 'x', 0, 1)")
     con.execute("insert into documents values ('d2', 'q', 1, null, 'quarantined', null, now(), 'r')")
     con.execute("insert into sources values ('q', 'd2', 1, 1, now(), 'r')")
     message = failed_checks_message(run_checks(con))
@@ -61,7 +64,7 @@ def test_offsets_count_characters_not_bytes(con):
     first, second = "Zürich – “naïve” 😀 café.", "Next."
     for i, text in enumerate([first, second]):  # Python's code-point offsets
         start = body.index(text)
-        con.execute("insert into sentences values ('a1', ?, ?, ?, ?)", [i, text, start, start + len(text)])
+        con.execute("insert into sentences (article_id, sent_idx, text, start_char, end_char) values ('a1', ?, ?, ?, ?)", [i, text, start, start + len(text)])
     assert failed_checks_message(run_checks(con)) is None
 
 

@@ -1,0 +1,116 @@
+"""The CPU-bound work on a chunk of records, run in a worker process: decode, extract HTML,
+clean, resolve metadata, annotate, and write Parquet part files.
+
+Workers write their own parts and return one small ``Outcome`` per record, so nothing
+proportional to the corpus travels back to the flow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Sequence
+
+from tasks.annotate import annotate_texts
+from tasks.decode import decode_bytes
+from tasks.html import clean_input
+from tasks.inputs import RawRecord
+from tasks.metadata import from_text, resolve
+from tasks.records import (STAGED, ArticleRow, MentionRow, QuoteRow, RecordRow, RemovedLineRow,
+                           SentenceRow, article_identity, write_parquet)
+
+
+@dataclass(frozen=True)
+class StageOptions:
+    run_id: str
+    started_at: datetime
+    max_file_bytes: int
+    spacy_model: str
+    pipeline_version: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    doc_id: str
+    record_no: int
+    error: str | None        # None when the record became an article
+    encoding: str | None
+
+
+def write_parts(rows: dict[str, list], out_dir: str, part: str) -> dict[str, int]:
+    """One Parquet part per staged table (empty ones too: the loader globs every table)."""
+    counts = {}
+    for name, row_type in STAGED.items():
+        table_dir = Path(out_dir) / name
+        table_dir.mkdir(parents=True, exist_ok=True)
+        counts[name] = write_parquet(rows.get(name, []), row_type, table_dir / f"{part}.parquet")
+    return counts
+
+
+def _record_row(rec: RawRecord, options: StageOptions, error: str | None = None,
+                article_id: str | None = None, version_id: str | None = None) -> RecordRow:
+    return RecordRow(rec.doc_id, rec.record_no, rec.source_path, rec.container,
+                     "quarantined" if error else "ok", error, None, article_id, version_id,
+                     rec.fetched_at, options.started_at, options.run_id)
+
+
+def process_records(records: Sequence[RawRecord], out_dir: str, part: str,
+                    options: StageOptions) -> list[Outcome]:
+    """Turn records into staged rows in Parquet part files named ``part``."""
+    rows: dict[str, list] = {name: [] for name in STAGED}
+    outcomes: list[Outcome] = []
+    kept = []
+    for rec in records:
+        encoding = None
+        text = rec.payload
+        if isinstance(text, bytes):
+            decoded = decode_bytes(text)
+            text, encoding = decoded.text, decoded.encoding
+            if text is None:
+                outcomes.append(Outcome(rec.doc_id, rec.record_no, decoded.error, encoding))
+                rows["records"].append(_record_row(rec, options, decoded.error))
+                continue
+        cleaned, page = clean_input(text)
+        rows["removed_lines"] += [RemovedLineRow(rec.doc_id, rec.record_no, r.line_no, r.text, r.reason)
+                                  for r in cleaned.removed]
+        if not cleaned.body.strip():  # nothing of the article survived: keep the audit trail only
+            outcomes.append(Outcome(rec.doc_id, rec.record_no, "no_body", encoding))
+            rows["records"].append(_record_row(rec, options, "no_body"))
+            continue
+        kept.append((rec, cleaned, page, page.text if page else text))
+        outcomes.append(Outcome(rec.doc_id, rec.record_no, None, encoding))
+
+    annotations = annotate_texts([k[1].body for k in kept], options.spacy_model)
+    for (rec, cleaned, page, source_text), ann in zip(kept, annotations):
+        body = cleaned.body
+        candidates = list(rec.candidates)
+        if page is not None:
+            candidates.append(("record", page.fields()))  # after the record's own fields: they win ties
+        # The text as it came in: credits and date lines are what cleaning removes from the body.
+        said = from_text(cleaned.title, cleaned.byline, source_text)
+        candidates.append(("text", {"title": cleaned.title, **said}))
+        meta = resolve(candidates, options.started_at)
+        article_id, version_id = article_identity(meta.url, body)
+        flags = set(cleaned.flags) | set(meta.flags)
+        if not ann.entity_annotated:
+            flags.add("not_entity_annotated")
+        rows["articles"].append(ArticleRow(
+            article_id, rec.doc_id, rec.source_path, meta.title, cleaned.byline or (page and page.byline),
+            body, ann.lang, ann.lang_score, len(body.split()), len(ann.sentences), sorted(flags),
+            ann.entity_annotated, options.started_at, options.run_id, options.pipeline_version,
+            source_format="html" if page else "text", published_at=meta.published_at,
+            site_name=page and page.site_name, version_id=version_id, record_no=rec.record_no,
+            container=rec.container, url=meta.url, url_source=meta.url_source, outlet=meta.outlet,
+            outlet_name=meta.outlet_name, outlet_source=meta.outlet_source,
+            published_at_source=meta.published_at_source, title_source=meta.title_source,
+            fetched_at=rec.fetched_at, agency=said.get("agency")))
+        rows["sentences"] += [SentenceRow(article_id, i, body[s:e], s, e, version_id)
+                              for i, (s, e) in enumerate(ann.sentences)]
+        rows["entity_mentions"] += [MentionRow(article_id, m.start, m.end, ann.sentence_of(m.start),
+                                               m.text, m.label, m.key, version_id) for m in ann.mentions]
+        rows["quotes"] += [QuoteRow(article_id, q.start, q.end, q.text, q.speaker, q.speaker_key, version_id)
+                           for q in ann.quotes]
+        rows["records"].append(_record_row(rec, options, None, article_id, version_id))
+    write_parts(rows, out_dir, part)
+    return outcomes

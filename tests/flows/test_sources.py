@@ -63,6 +63,13 @@ def test_every_article_gets_outlet_url_and_date(tmp_path):
         ("file", "publico.pt", "manifest", "https://www.publico.pt/2024/05/29/bridge", "2024-05-29", "manifest"),
     ]
     assert bad == [(2, "invalid_json")]
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
+        coverage = con.execute("select container, n_articles, share_with_outlet, share_with_published_at "
+                               "from metadata_coverage").fetchall()
+        per_day = con.execute("select count(*), sum(n_articles) from articles_per_outlet_day").fetchone()
+        firsts = con.execute("select count(distinct story_id) from story_first_appearance").fetchone()
+    assert coverage == [("file", 3, 1.0, 1.0), ("jsonl", 2, 1.0, 1.0), ("warc", 1, 1.0, 1.0)]
+    assert per_day == (6, 6) and firsts == (6,)
 
 
 def test_seeds_name_their_credits_and_guess_no_dates(tmp_path):

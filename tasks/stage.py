@@ -23,7 +23,8 @@ from prefect import task
 from tasks.decode import read_limited
 from tasks.discover import Discovery, sha256_file
 from tasks.inputs import RawRecord, RecordError, container_format, iter_jsonl, iter_warc, parse_field_map
-from tasks.metadata import compile_path_pattern, normalize_fields, read_manifest, read_sidecar
+from tasks.config import InputError
+from tasks.metadata_files import compile_path_pattern, read_manifest, read_sidecar
 from tasks.records import DocumentRow, RecordRow, SourceRow, sha256_hex
 from tasks.worker import Outcome, StageOptions, process_records, write_parts
 
@@ -50,16 +51,19 @@ class Provenance:
         for root in self.roots:
             for name in MANIFEST_NAMES:
                 if (root / name).is_file():
-                    self.manifest.update(read_manifest(root / name))
+                    try:
+                        self.manifest.update(read_manifest(root / name))
+                    except ValueError as exc:  # written on purpose: a fault in it stops the run
+                        raise InputError(f"manifest {root / name}: {exc}") from None
 
     def candidates(self, path: str) -> tuple[tuple[str, dict], ...]:
         found = []
         sidecar = read_sidecar(Path(path))
         if sidecar:
-            found.append(("sidecar", normalize_fields(sidecar)))
+            found.append(("sidecar", sidecar))
         entry = self.manifest.get(str(Path(path).resolve()))
         if entry:
-            found.append(("manifest", normalize_fields(entry)))
+            found.append(("manifest", entry))
         root = next((r for r in self.roots if Path(path).is_relative_to(r)), None)
         if self.match and root is not None:
             fields = self.match(Path(path).relative_to(root).as_posix())

@@ -7,18 +7,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tasks.clean import clean_text
+from tasks.metadata_files import compile_path_pattern, read_manifest, read_sidecar
 from tasks.metadata import (
     FLAGS,
     SOURCES,
     Metadata,
     canonical_url,
-    compile_path_pattern,
     from_text,
     normalize_fields,
     outlet_from_url,
     parse_datetime,
-    read_manifest,
-    read_sidecar,
     resolve,
 )
 

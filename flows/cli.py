@@ -142,7 +142,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     with progress_bar():
         summary = ingest_flow(paths=args.paths or None, db=args.db, export_dir=args.export,
                               batch_size=args.batch_size, workers=args.workers,
-                              max_file_bytes=args.max_file_bytes)
+                              max_file_bytes=args.max_file_bytes, path_pattern=args.path_pattern)
     print_summary(summary, load_settings({"db": args.db}).snapshot_path)
     return 0
 
@@ -180,7 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_store_args(ingest)
     ingest.add_argument("--batch-size", type=int, help="files per annotate task (default 200)")
     ingest.add_argument("--workers", type=int, help="annotation processes (default: one per core)")
-    ingest.add_argument("--max-file-bytes", type=int, help="quarantine larger files (default 5 MB)")
+    ingest.add_argument("--max-file-bytes", type=int, help="quarantine larger files and records (default 5 MB)")
+    ingest.add_argument("--path-pattern", help='metadata in paths, e.g. "{outlet}/{published:%%Y-%%m-%%d}/*.txt"')
     ingest.set_defaults(func=cmd_ingest)
 
     clean = sub.add_parser("clean", help="clean files and print JSON lines (no database)")

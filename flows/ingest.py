@@ -13,15 +13,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from prefect import flow
+from prefect import flow, get_run_logger
 from prefect.futures import as_completed
 from prefect.runtime import flow_run
 
 from flows.progress import reporter
-from tasks.config import PIPELINE_VERSION, load_settings
+from tasks.config import PIPELINE_VERSION, Settings, load_settings
 from tasks.discover import discover_task
 from tasks.export import export_task
-from tasks.load import RunCounts, load_task
+from tasks.load import RunCounts, load_task, record_noop_task
 from tasks.stage import ReadOptions, annotate_batch, shutdown_pool, stage_discovery
 from tasks.store import connect, migrate, run_lock
 from tasks.worker import StageOptions
@@ -49,6 +49,25 @@ def _prepare(db: Path, staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
+def _annotate(batches: list[list[str]], run_dir: Path, options: StageOptions, settings: Settings,
+              inputs: list[str]) -> dict[str, int]:
+    """One annotate task per batch; the worker pool lives until the last batch is done."""
+    n_workers = settings.workers_for(sum(len(b) for b in batches))
+    read = ReadOptions(tuple(inputs), settings.path_pattern, settings.jsonl_fields)
+    reporter().start("annotate", sum(len(b) for b in batches))
+    records: Counter[str] = Counter()
+    try:
+        futures = [annotate_batch.submit(i, batch, str(run_dir), options, n_workers, read)
+                   for i, batch in enumerate(batches)]
+        for future in as_completed(futures):
+            result = future.result()
+            records.update(result)
+            reporter().advance("annotate", result["files"])
+    finally:
+        shutdown_pool()
+    return dict(records)
+
+
 @flow(name="newsflow-ingest")
 def ingest_flow(
     paths: list[str] | None = None,
@@ -72,26 +91,19 @@ def ingest_flow(
     with run_lock(settings.lock_path, settings.lock_wait_s):
         _prepare(settings.db, settings.staging_dir)
         discovery = discover_task(inputs, str(settings.db))
-        stage_discovery(discovery, str(run_dir), options)
-
-        batches = discovery.batches(settings.batch_size)
-        n_workers = settings.workers_for(len(discovery.to_process))
-        reporter().start("annotate", len(discovery.to_process))
-        records: Counter[str] = Counter()
-        try:
-            read = ReadOptions(tuple(inputs), settings.path_pattern, settings.jsonl_fields)
-            futures = [annotate_batch.submit(i, batch, str(run_dir), options, n_workers, read)
-                       for i, batch in enumerate(batches)]
-            for future in as_completed(futures):
-                result = future.result()
-                records.update(result)
-                reporter().advance("annotate", result["files"])
-        finally:
-            shutdown_pool()
-
-        counts = load_task(str(settings.db), str(run_dir), run_id, started_at, discovery.n_seen,
-                           PIPELINE_VERSION, str(settings.snapshot_path), dict(records))
-        summary = RunSummary(run_id, counts, len(batches))
+        if discovery.is_noop:
+            counts = record_noop_task(str(settings.db), run_id, started_at, discovery.n_seen,
+                                      PIPELINE_VERSION)
+            get_run_logger().info("nothing new in %d files: warehouse and handoff unchanged",
+                                  discovery.n_seen)
+            summary = RunSummary(run_id, counts, 0)
+        else:
+            stage_discovery(discovery, str(run_dir), options)
+            batches = discovery.batches(settings.batch_size)
+            records = _annotate(batches, run_dir, options, settings, inputs)
+            counts = load_task(str(settings.db), str(run_dir), run_id, started_at, discovery.n_seen,
+                               PIPELINE_VERSION, str(settings.snapshot_path), records)
+            summary = RunSummary(run_id, counts, len(batches))
         if counts.n_new or counts.n_quarantined or not settings.export_dir.exists():
             summary.exported = export_task(str(settings.db), str(settings.export_dir), run_id,
                                            PIPELINE_VERSION)

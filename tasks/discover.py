@@ -41,10 +41,16 @@ class Discovery:
     to_process: list[str] = field(default_factory=list)
     unchanged: list[SeenFile] = field(default_factory=list)
     rejected: list[tuple[SeenFile, str]] = field(default_factory=list)  # (file, reason code)
+    n_path_changes: int = 0   # unchanged content under a new path, size or mtime: sources to update
 
     @property
     def n_seen(self) -> int:
         return len(self.to_process) + len(self.unchanged) + len(self.rejected)
+
+    @property
+    def is_noop(self) -> bool:
+        """Nothing to read and nothing to record but the run itself."""
+        return not (self.to_process or self.rejected or self.n_path_changes)
 
     def batches(self, size: int) -> list[list[str]]:
         return [self.to_process[i:i + size] for i in range(0, len(self.to_process), size)]
@@ -125,6 +131,7 @@ def discover(inputs: list[Path], known_paths: Mapping[str, Known], known_docs: s
         doc_id = sha256_file(path)
         if doc_id is not None and doc_id in seen_docs:
             result.unchanged.append(SeenFile(key, stat.st_size, stat.st_mtime_ns, doc_id))
+            result.n_path_changes += 1
             continue
         if doc_id is not None:
             seen_docs.add(doc_id)

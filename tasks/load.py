@@ -73,6 +73,20 @@ def load_staged(db: Path, staging: Path, run_id: str, started_at: datetime, n_se
     return counts
 
 
+def record_noop_run(db: Path, run_id: str, started_at: datetime, n_seen: int, version: str) -> RunCounts:
+    """A run that found nothing new writes its runs row and nothing else: no checks to run
+    again, no snapshot to copy, so an hourly run over a large unchanged corpus stays cheap."""
+    counts = RunCounts(n_seen, 0, n_seen, 0)
+    with contextlib.closing(connect(db)) as con:
+        record_run(con, run_id, started_at, "ok", counts, version)
+    return counts
+
+
+@task(name="record-noop-run")
+def record_noop_task(db: str, run_id: str, started_at: datetime, n_seen: int, version: str) -> RunCounts:
+    return record_noop_run(Path(db), run_id, started_at, n_seen, version)
+
+
 @task(name="load")
 def load_task(db: str, staging: str, run_id: str, started_at: datetime, n_seen: int,
               version: str, snapshot_path: str | None = None,

@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from tasks.config import InputError, load_settings
+from tasks.config import load_settings
+from tasks.errors import InputError
 
 EXIT_USAGE, EXIT_FAILED = 2, 1
 
@@ -219,8 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     import duckdb
 
-    from tasks.config import ConfigError
-    from tasks.store import CheckFailed, WarehouseBusy
+    from tasks.errors import CheckFailed, ConfigError, ExportFailed, WarehouseBusy
 
     try:
         return args.func(args)
@@ -232,6 +232,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     except CheckFailed as exc:
         print(f"newsflow: data check failed, run rolled back: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except ExportFailed as exc:
+        print(f"newsflow: export failed (the warehouse is loaded): {exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("newsflow: interrupted; the warehouse is as it was before this run", file=sys.stderr)

@@ -20,7 +20,7 @@ from prefect.runtime import flow_run
 from flows.progress import reporter
 from tasks.config import PIPELINE_VERSION, Settings, load_settings
 from tasks.discover import discover_task
-from tasks.export import export_task
+from tasks.export import export_task, handoff_is_current
 from tasks.load import RunCounts, load_task, record_noop_task
 from tasks.stage import ReadOptions, annotate_batch, shutdown_pool, stage_discovery
 from tasks.store import connect, migrate, run_lock
@@ -104,7 +104,7 @@ def ingest_flow(
             counts = load_task(str(settings.db), str(run_dir), run_id, started_at, discovery.n_seen,
                                PIPELINE_VERSION, str(settings.snapshot_path), records)
             summary = RunSummary(run_id, counts, len(batches))
-        if counts.n_new or counts.n_quarantined or not settings.export_dir.exists():
+        if not handoff_is_current(settings.db, settings.export_dir):
             summary.exported = export_task(str(settings.db), str(settings.export_dir), run_id,
                                            PIPELINE_VERSION)
         shutil.rmtree(run_dir, ignore_errors=True)

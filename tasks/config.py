@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
+from tasks.errors import ConfigError
+
 PIPELINE_VERSION = "0.1.0"
 FILES_PER_WORKER_START = 100  # roughly the files one process annotates while another starts
 
@@ -54,14 +56,6 @@ class Settings:
         if self.workers > 0:
             return self.workers
         return max(1, min(os.cpu_count() or 1, n_files // FILES_PER_WORKER_START))
-
-
-class ConfigError(ValueError):
-    """A setting that cannot be understood."""
-
-
-class InputError(ValueError):
-    """An input path the user named does not exist or cannot be used."""
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}

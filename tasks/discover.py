@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, Mapping, NamedTuple
 
 from prefect import task
 
-from tasks.config import InputError
+from tasks.errors import InputError
 from tasks.store import known_state
 
 HASH_CHUNK = 1 << 20

@@ -16,8 +16,11 @@ import shutil
 from datetime import datetime, timezone
 from pathlib import Path
 
+import duckdb
 from prefect import task
 
+from tasks.errors import ExportFailed
+from tasks.faults import failpoint
 from tasks.store import connect, sql_files
 
 PARTITION_COLUMNS = ("lang", "ingest_date")
@@ -32,15 +35,32 @@ def _sha256(path: Path) -> str:
 
 
 def write_export(db: Path, target: Path, run_id: str, version: str) -> dict:
-    """Export every table of sql/export under ``target`` atomically; returns the manifest."""
+    """Export every table of sql/export under ``target`` atomically; returns the manifest.
+    Any failure (a full disk, an unwritable folder) raises ``ExportFailed`` and leaves the
+    previous handoff in place."""
     target = target.absolute()
-    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp-{run_id}")
-    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for stale in target.parent.glob(f".{target.name}.tmp-*"):  # left by a killed export
+            shutil.rmtree(stale, ignore_errors=True)
+        manifest = _write_tables(db, tmp, run_id, version)
+        failpoint("export")
+        _swap_in(tmp, target)
+    except (OSError, duckdb.IOException) as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        reason = getattr(exc, "strerror", None) or str(exc).splitlines()[0]
+        raise ExportFailed(f"cannot write the handoff to {target}: {reason}; "
+                           f"the previous handoff is unchanged") from exc
+    return manifest
+
+
+def _write_tables(db: Path, tmp: Path, run_id: str, version: str) -> dict:
     tmp.mkdir()
     tables = {}
     with contextlib.closing(connect(db, read_only=True)) as con:
         schema_version = con.execute("select max(version) from schema_version").fetchone()[0]
+        data_run_id = last_data_run(con)
         for path in sql_files("export"):
             name, query = path.stem, path.read_text(encoding="utf-8")
             columns = con.execute(f"describe {query}").fetchall()
@@ -72,11 +92,28 @@ def write_export(db: Path, target: Path, run_id: str, version: str) -> dict:
         "created_at": datetime.now(timezone.utc).isoformat(),
         "pipeline_version": version,
         "schema_version": schema_version,
+        "data_run_id": data_run_id,    # the last run that changed the data this handoff holds
         "tables": tables,
     }
     (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
-    _swap_in(tmp, target)
     return manifest
+
+
+def last_data_run(con: duckdb.DuckDBPyConnection) -> str | None:
+    row = con.execute("select run_id from runs where status = 'ok' and n_new + n_quarantined > 0 "
+                      "order by finished_at desc limit 1").fetchone()
+    return row[0] if row else None
+
+
+def handoff_is_current(db: Path, target: Path) -> bool:
+    """True when the handoff at ``target`` holds the data of the warehouse's last loading run
+    (a run whose export failed leaves it stale, and the next run exports again)."""
+    try:
+        manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    with contextlib.closing(connect(db, read_only=True)) as con:
+        return manifest.get("data_run_id") == last_data_run(con)
 
 
 def _swap_in(new: Path, target: Path) -> None:

@@ -15,7 +15,9 @@ from pathlib import Path
 import duckdb
 from prefect import task
 
-from tasks.store import CheckFailed, connect, failed_checks_message, read_sql, run_checks, snapshot
+from tasks.faults import failpoint
+from tasks.errors import CheckFailed
+from tasks.store import connect, failed_checks_message, read_sql, run_checks, snapshot
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ def load_staged(db: Path, staging: Path, run_id: str, started_at: datetime, n_se
             if problem:
                 raise CheckFailed(problem)
             record_run(con, run_id, started_at, "ok", counts, version)
+            failpoint("load")
             con.execute("commit")
         except Exception as exc:
             con.execute("rollback")

@@ -22,8 +22,9 @@ from prefect import task
 
 from tasks.decode import read_limited
 from tasks.discover import Discovery, sha256_file
+from tasks.faults import failpoint
 from tasks.inputs import RawRecord, RecordError, container_format, iter_jsonl, iter_warc, parse_field_map
-from tasks.config import InputError
+from tasks.errors import InputError
 from tasks.metadata_files import compile_path_pattern, read_manifest, read_sidecar
 from tasks.records import DocumentRow, RecordRow, SourceRow, sha256_hex
 from tasks.worker import Outcome, StageOptions, process_records, write_parts
@@ -193,6 +194,7 @@ def process_batch(paths: list[str], run_dir: str, prefix: str, options: StageOpt
         part = f"{prefix}-c{i:04d}"
         if pool is None:
             count(process_records(chunk, run_dir, part, options))
+            failpoint("annotate")
             continue
         pending.append(pool.submit(process_records, chunk, run_dir, part, options))
         while len(pending) > 2 * workers:  # bounded in flight: memory stays flat

@@ -17,15 +17,9 @@ from typing import Iterator
 
 import duckdb
 
+from tasks.errors import WarehouseBusy
+
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
-
-
-class WarehouseBusy(RuntimeError):
-    """Another process holds the warehouse (or its run lock)."""
-
-
-class CheckFailed(RuntimeError):
-    """A data check in sql/checks returned violating rows."""
 
 
 def sql_files(folder: str) -> list[Path]:

@@ -11,7 +11,8 @@ import pyarrow.dataset as ds
 import pytest
 
 from flows.ingest import ingest_flow
-from tasks.store import CheckFailed, CheckResult
+from tasks.errors import CheckFailed
+from tasks.store import CheckResult
 from tests.conftest import PAGE, SEEDS, make_bad_inputs
 
 TABLES = ["documents", "sources", "articles", "sentences", "entity_mentions", "entities",

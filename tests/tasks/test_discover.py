@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from tasks.config import InputError
+from tasks.errors import InputError
 from tasks.discover import Known, discover, iter_files, sha256_file
 
 

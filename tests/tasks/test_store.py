@@ -5,7 +5,8 @@ import textwrap
 import duckdb
 import pytest
 
-from tasks.store import (WarehouseBusy, connect, failed_checks_message, migrate, run_checks, run_lock,
+from tasks.errors import WarehouseBusy
+from tasks.store import (connect, failed_checks_message, migrate, run_checks, run_lock,
                          sql_files)
 
 

@@ -57,10 +57,16 @@ def _annotate(batches: list[list[str]], run_dir: Path, options: StageOptions, se
     reporter().start("annotate", sum(len(b) for b in batches))
     records: Counter[str] = Counter()
     try:
-        futures = [annotate_batch.submit(i, batch, str(run_dir), options, n_workers, read)
-                   for i, batch in enumerate(batches)]
-        for future in as_completed(futures):
-            result = future.result()
+        if n_workers == 1:
+            # In-process annotation runs one batch at a time: spaCy and langdetect are not
+            # thread-safe, and Prefect would run submitted tasks in threads.
+            results = (annotate_batch(i, batch, str(run_dir), options, 1, read)
+                       for i, batch in enumerate(batches))
+        else:
+            futures = [annotate_batch.submit(i, batch, str(run_dir), options, n_workers, read)
+                       for i, batch in enumerate(batches)]
+            results = (future.result() for future in as_completed(futures))
+        for result in results:
             records.update(result)
             reporter().advance("annotate", result["files"])
     finally:

@@ -138,12 +138,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             raise InputError(f"input path does not exist: {path}")
     _ensure_writable(load_settings({"db": args.db}))
     from flows.console import progress_bar, print_summary
-    from flows.ingest import ingest_flow
+    from flows.ingest import ingest_flow_for
 
+    flow = ingest_flow_for(args.dask or load_settings().dask_address)
     with progress_bar():
-        summary = ingest_flow(paths=args.paths or None, db=args.db, export_dir=args.export,
-                              batch_size=args.batch_size, workers=args.workers,
-                              max_file_bytes=args.max_file_bytes, path_pattern=args.path_pattern)
+        summary = flow(paths=args.paths or None, db=args.db, export_dir=args.export,
+                       batch_size=args.batch_size, workers=args.workers,
+                       max_file_bytes=args.max_file_bytes, path_pattern=args.path_pattern,
+                       dask_address=args.dask, staging=args.staging)
     print_summary(summary, load_settings({"db": args.db}).snapshot_path)
     return 0
 
@@ -183,6 +185,8 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--workers", type=int, help="annotation processes (default: one per core)")
     ingest.add_argument("--max-file-bytes", type=int, help="quarantine larger files and records (default 5 MB)")
     ingest.add_argument("--path-pattern", help='metadata in paths, e.g. "{outlet}/{published:%%Y-%%m-%%d}/*.txt"')
+    ingest.add_argument("--dask", metavar="ADDRESS", help="run the batches on this Dask scheduler")
+    ingest.add_argument("--staging", help="staging folder every Dask worker can reach")
     ingest.set_defaults(func=cmd_ingest)
 
     clean = sub.add_parser("clean", help="clean files and print JSON lines (no database)")

@@ -51,13 +51,15 @@ def _prepare(db: Path, staging: Path) -> None:
 
 def _annotate(batches: list[list[str]], run_dir: Path, options: StageOptions, settings: Settings,
               inputs: list[str]) -> dict[str, int]:
-    """One annotate task per batch; the worker pool lives until the last batch is done."""
-    n_workers = settings.workers_for(sum(len(b) for b in batches))
+    """One annotate task per batch. Locally the worker pool lives until the last batch is
+    done; on a Dask cluster each batch is a Dask task and the cluster's processes are the pool."""
+    distributed = bool(settings.dask_address)
+    n_workers = 1 if distributed else settings.workers_for(sum(len(b) for b in batches))
     read = ReadOptions(tuple(inputs), settings.path_pattern, settings.jsonl_fields)
     reporter().start("annotate", sum(len(b) for b in batches))
     records: Counter[str] = Counter()
     try:
-        if n_workers == 1:
+        if n_workers == 1 and not distributed:
             # In-process annotation runs one batch at a time: spaCy and langdetect are not
             # thread-safe, and Prefect would run submitted tasks in threads.
             results = (annotate_batch(i, batch, str(run_dir), options, 1, read)
@@ -83,11 +85,14 @@ def ingest_flow(
     workers: int | None = None,
     max_file_bytes: int | None = None,
     path_pattern: str | None = None,
+    dask_address: str | None = None,
+    staging: str | None = None,
 ) -> RunSummary:
     """Ingest raw article files into the warehouse and refresh the analysts' handoff."""
     settings = load_settings({"db": db, "export_dir": export_dir, "batch_size": batch_size,
                               "workers": workers, "max_file_bytes": max_file_bytes,
-                              "path_pattern": path_pattern})
+                              "path_pattern": path_pattern, "dask_address": dask_address,
+                              "staging": staging})
     inputs = paths or ["data/raw"]
     run_id, started_at = _run_id(), datetime.now(timezone.utc)
     run_dir = settings.staging_dir / run_id
@@ -115,3 +120,13 @@ def ingest_flow(
                                            PIPELINE_VERSION)
         shutil.rmtree(run_dir, ignore_errors=True)
     return summary
+
+
+def ingest_flow_for(dask_address: str = ""):
+    """The ingest flow, with its batches sent to the Dask cluster at ``dask_address`` if given.
+    Run it as ``ingest_flow_for(address)(paths=..., dask_address=address)``."""
+    if not dask_address:
+        return ingest_flow
+    from prefect_dask import DaskTaskRunner  # only a distributed run needs dask installed
+
+    return ingest_flow.with_options(task_runner=DaskTaskRunner(address=dask_address))

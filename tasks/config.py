@@ -35,6 +35,8 @@ class Settings:
     # where text files' outlet and date can be read from their path, relative to the input root,
     # e.g. "{outlet}/{published:%Y-%m-%d}/*.txt" (empty: not used)
     path_pattern: str = ""
+    staging: str = ""                # staging folder shared with Dask workers (empty: beside db)
+    dask_address: str = ""           # a Dask scheduler ("tcp://host:8786"): batches run there
 
     @property
     def snapshot_path(self) -> Path:
@@ -43,8 +45,9 @@ class Settings:
 
     @property
     def staging_dir(self) -> Path:
-        """Where batches write Parquet parts before the load: beside the warehouse."""
-        return self.db.with_name(self.db.stem + ".staging")
+        """Where batches write Parquet parts before the load: ``staging`` when set (a folder
+        every Dask worker can reach), else beside the warehouse."""
+        return Path(self.staging) if self.staging else self.db.with_name(self.db.stem + ".staging")
 
     @property
     def lock_path(self) -> Path:

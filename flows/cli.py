@@ -162,10 +162,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     _quiet_prefect(True)
-    from flows.ingest import ingest_flow
+    from prefect import serve
 
-    ingest_flow.serve(name="newsflow-scheduled", cron=args.cron,
-                      parameters={"paths": args.paths or None, "db": args.db, "export_dir": args.export})
+    from flows.ingest import build_deployment
+
+    deployment = build_deployment(args.cron, args.paths, args.db, args.export)
+    print(f"serving {deployment.name} on {args.cron!r}: runs appear in the Prefect UI", file=sys.stderr)
+    serve(deployment)
     return 0
 
 

@@ -19,6 +19,7 @@ from prefect.runtime import flow_run
 
 from flows.progress import reporter
 from tasks.config import PIPELINE_VERSION, Settings, load_settings
+from tasks.errors import ConfigError
 from tasks.discover import discover_task
 from tasks.export import export_task, handoff_is_current
 from tasks.load import RunCounts, load_task, record_noop_task
@@ -130,3 +131,17 @@ def ingest_flow_for(dask_address: str = ""):
     from prefect_dask import DaskTaskRunner  # only a distributed run needs dask installed
 
     return ingest_flow.with_options(task_runner=DaskTaskRunner(address=dask_address))
+
+
+def build_deployment(cron: str, paths: list[str] | None = None, db: str | None = None,
+                     export_dir: str | None = None, name: str = "newsflow-scheduled"):
+    """A deployment of the ingest flow on a cron schedule (``newsflow serve`` serves it)."""
+    from prefect.client.schemas.schedules import CronSchedule
+    from pydantic import ValidationError
+
+    try:
+        CronSchedule(cron=cron)
+    except ValidationError:
+        raise ConfigError(f"not a cron schedule: {cron!r} (e.g. \"0 * * * *\" for hourly)") from None
+    return ingest_flow.to_deployment(name=name, cron=cron, concurrency_limit=1,
+                                     parameters={"paths": paths or None, "db": db, "export_dir": export_dir})

@@ -36,6 +36,7 @@ def make_bad_inputs(folder: Path, max_file_bytes: int) -> dict[str, str | None]:
         "huge.txt": (b"word " * (max_file_bytes // 5 + 10), "too_large"),
         "unreadable.txt": (article.encode(), "unreadable"),
         "good.txt": (("A good headline\n\n" + article).encode(), None),
+        "späces and ünïcode — name.txt": (("Another headline\n\n" + article.replace("Berlin", "Köln")).encode(), None),
     }
     expected = {}
     for name, (data, reason) in files.items():

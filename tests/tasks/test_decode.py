@@ -64,3 +64,19 @@ def test_read_limited(tmp_path):
     assert read_limited(path, 11) == b"x" * 11
     assert read_limited(path, 10) == "too_large"
     assert read_limited(tmp_path / "missing.txt", 10) == "unreadable"
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=2000) | st.text(max_size=500).map(lambda t: t.encode("utf-8", "surrogatepass")))
+def test_any_bytes_decode_or_get_a_reason(raw):
+    decoded = decode_bytes(raw)
+    assert (decoded.text is None) == (decoded.error is not None)
+    if decoded.text is not None:
+        assert decoded.text.strip()
+        assert "\r" not in decoded.text and "\x00" not in decoded.text
+        assert decoded.text == normalize_text(decoded.text)   # normalizing again changes nothing
+    assert decode_bytes(raw) == decoded                        # deterministic

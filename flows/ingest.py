@@ -118,7 +118,7 @@ def ingest_flow(
             summary = RunSummary(run_id, counts, len(batches))
         if not handoff_is_current(settings.db, settings.export_dir):
             summary.exported = export_task(str(settings.db), str(settings.export_dir), run_id,
-                                           PIPELINE_VERSION)
+                                           PIPELINE_VERSION, str(settings.snapshot_path))
         shutil.rmtree(run_dir, ignore_errors=True)
     return summary
 

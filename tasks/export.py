@@ -24,6 +24,12 @@ from tasks.faults import failpoint
 from tasks.store import connect, sql_files
 
 PARTITION_COLUMNS = ("lang", "ingest_date")
+SNAPSHOT_NAME = "newsflow.duckdb"     # the warehouse as of this handoff, for ad hoc SQL
+# Columns the export adds to a table; every other column is described in the schema itself.
+DERIVED_COLUMNS = {
+    "ingest_date": "Day the article was ingested (UTC); a partition of this export.",
+    "lang": "Language of the article (ISO 639-1 or und); a partition of this export.",
+}
 
 
 def _sha256(path: Path) -> str:
@@ -34,7 +40,7 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_export(db: Path, target: Path, run_id: str, version: str) -> dict:
+def write_export(db: Path, target: Path, run_id: str, version: str, snapshot: Path | None = None) -> dict:
     """Export every table of sql/export under ``target`` atomically; returns the manifest.
     Any failure (a full disk, an unwritable folder) raises ``ExportFailed`` and leaves the
     previous handoff in place."""
@@ -45,6 +51,11 @@ def write_export(db: Path, target: Path, run_id: str, version: str) -> dict:
         for stale in target.parent.glob(f".{target.name}.tmp-*"):  # left by a killed export
             shutil.rmtree(stale, ignore_errors=True)
         manifest = _write_tables(db, tmp, run_id, version)
+        if snapshot is not None and snapshot.exists():
+            shutil.copyfile(snapshot, tmp / SNAPSHOT_NAME)
+            manifest["snapshot"] = {"file": SNAPSHOT_NAME, "sha256": _sha256(tmp / SNAPSHOT_NAME)}
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+        (tmp / "DATA_DICTIONARY.md").write_text(data_dictionary(manifest), encoding="utf-8")
         failpoint("export")
         _swap_in(tmp, target)
     except (OSError, duckdb.IOException) as exc:
@@ -81,9 +92,17 @@ def _write_tables(db: Path, tmp: Path, run_id: str, version: str) -> dict:
                 target_literal = str(out).replace("'", "''")
                 con.execute(f"copy ({query}) to '{target_literal}' ({options})")
             files = sorted(p for p in (tmp / name).rglob("*.parquet"))
+            described = dict(con.execute(
+                "select column_name, comment from duckdb_columns() where table_name = ?", [name]).fetchall())
+            table_comment = con.execute(
+                "select comment from duckdb_tables() where table_name = ? union all "
+                "select comment from duckdb_views() where view_name = ?", [name, name]).fetchone()
             tables[name] = {
+                "description": table_comment[0] if table_comment else None,
                 "rows": n_rows,
-                "columns": [{"name": c[0], "type": c[1]} for c in columns],
+                "columns": [{"name": c[0], "type": c[1],
+                             "description": described.get(c[0]) or DERIVED_COLUMNS.get(c[0])}
+                            for c in columns],
                 "partition_by": list(PARTITION_COLUMNS) if partitioned else [],
                 "files": {str(f.relative_to(tmp)): _sha256(f) for f in files},
             }
@@ -95,8 +114,28 @@ def _write_tables(db: Path, tmp: Path, run_id: str, version: str) -> dict:
         "data_run_id": data_run_id,    # the last run that changed the data this handoff holds
         "tables": tables,
     }
-    (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     return manifest
+
+
+def data_dictionary(manifest: dict) -> str:
+    """DATA_DICTIONARY.md for a handoff: every exported table and column, described."""
+    lines = ["# newsflow data dictionary", "",
+             f"Handoff of run `{manifest['run_id']}`, schema `{manifest['schema_version']}`, "
+             f"newsflow {manifest['pipeline_version']}, written {manifest['created_at']}.", "",
+             "Each folder holds one table as zstd Parquet; partitioned tables use hive folders "
+             "(`lang=en/ingest_date=2024-05-30/`). Read them with any Parquet reader, e.g. "
+             "`duckdb.sql(\"select * from read_parquet('articles/**/*.parquet', hive_partitioning=true)\")`.", ""]
+    if "snapshot" in manifest:
+        lines += [f"`{manifest['snapshot']['file']}` is the whole warehouse as a DuckDB file: "
+                  "open it read-only (`duckdb -readonly newsflow.duckdb`).", ""]
+    for name, table in manifest["tables"].items():
+        partitions = ", ".join(table["partition_by"]) or "none"
+        lines += [f"## {name}", "", table.get("description") or "", "",
+                  f"{table['rows']:,} rows; partitioned by: {partitions}.", "",
+                  "| column | type | description |", "|---|---|---|"]
+        lines += [f"| `{c['name']}` | {c['type']} | {c['description'] or ''} |" for c in table["columns"]]
+        lines.append("")
+    return "\n".join(lines)
 
 
 def last_data_run(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -126,6 +165,6 @@ def _swap_in(new: Path, target: Path) -> None:
 
 
 @task(name="export")
-def export_task(db: str, target: str, run_id: str, version: str) -> dict:
-    manifest = write_export(Path(db), Path(target), run_id, version)
+def export_task(db: str, target: str, run_id: str, version: str, snapshot: str | None = None) -> dict:
+    manifest = write_export(Path(db), Path(target), run_id, version, Path(snapshot) if snapshot else None)
     return {name: t["rows"] for name, t in manifest["tables"].items()}

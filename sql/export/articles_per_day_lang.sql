@@ -1,0 +1,1 @@
+select * from articles_per_day_lang

@@ -1,0 +1,1 @@
+select * from articles_per_outlet_day

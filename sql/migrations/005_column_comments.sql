@@ -1,0 +1,121 @@
+-- Every column described, in the schema itself: DATA_DICTIONARY.md is generated from these.
+
+comment on table documents is 'One row per distinct raw input content (a file''s bytes), ok or quarantined.';
+comment on column documents.doc_id is 'sha256 hex of the raw bytes (for an unreadable or too large file: of its reason and path).';
+comment on column documents.source_path is 'First path this content was seen at (every path: table sources).';
+comment on column documents.size_bytes is 'Size of the raw file in bytes.';
+comment on column documents.encoding is 'Detected text encoding; null when the bytes were never decoded.';
+comment on column documents.status is '''ok'' when at least one record became an article, else ''quarantined''.';
+comment on column documents.error is 'Quarantine reason code (empty, binary, undecodable, too_large, unreadable, outside_root, no_body, no_good_records); null when ok.';
+comment on column documents.first_seen_at is 'Start of the run that first stored this content (UTC).';
+comment on column documents.run_id is 'Run that first stored this content (runs.run_id).';
+
+comment on table sources is 'Every input path seen, pointing at the content it holds now.';
+comment on column sources.source_path is 'Absolute path of the input file as walked (links not resolved).';
+comment on column sources.doc_id is 'Content the path held when last read (documents.doc_id).';
+comment on column sources.size_bytes is 'File size when last read.';
+comment on column sources.mtime_ns is 'File modification time when last read (nanoseconds since the epoch).';
+comment on column sources.seen_at is 'Start of the run that recorded this path state (UTC).';
+comment on column sources.run_id is 'Run that recorded this path state.';
+
+comment on table records is 'Every record read from a container: a whole text file, a JSONL line, a WARC HTML response.';
+comment on column records.doc_id is 'Container content id (documents.doc_id).';
+comment on column records.record_no is '0 for a whole file; the line number in a JSONL file; the record number in a WARC file.';
+comment on column records.source_path is 'Path of the container file.';
+comment on column records.container is 'file, jsonl or warc.';
+comment on column records.status is 'ok when the record became (a version of) an article, else quarantined.';
+comment on column records.error is 'Reason code when quarantined (invalid_json, no_text, too_large, truncated, empty, binary, undecodable, no_body).';
+comment on column records.detail is 'Details of the error (parser message), when there are any.';
+comment on column records.article_id is 'Article this record is a version of; null when quarantined.';
+comment on column records.version_id is 'sha256 of the cleaned body: records with equal bodies are one version.';
+comment on column records.fetched_at is 'When the page was fetched, where the container says so (WARC-Date).';
+comment on column records.first_seen_at is 'Start of the run that read this record (UTC).';
+comment on column records.run_id is 'Run that read this record.';
+
+comment on table articles is 'One row per article: the current version, cleaned and annotated.';
+comment on column articles.article_id is 'Stable id: from the canonical URL when known, else from the cleaned body.';
+comment on column articles.doc_id is 'Container of the current version (documents.doc_id).';
+comment on column articles.source_path is 'Path of the container of the current version.';
+comment on column articles.title is 'Headline (from the best metadata source, see title_source); null when none.';
+comment on column articles.byline is 'Author or credit line, kept out of the body; null when none.';
+comment on column articles.body is 'Cleaned article text; sentence, entity and quote offsets index it (Python code points).';
+comment on column articles.lang is 'ISO 639-1 language code from langdetect, or und when undetermined.';
+comment on column articles.lang_score is 'langdetect probability of lang (0 for und).';
+comment on column articles.n_words is 'Whitespace-separated words in body.';
+comment on column articles.n_sentences is 'Sentences in body (rows in sentences).';
+comment on column articles.flags is 'Quality flags: machine_rewrite_artifact, very_short, mostly_non_letters, possibly_truncated, not_entity_annotated, future_date_rejected, ...';
+comment on column articles.is_entity_annotated is 'True when NER ran (a model exists for lang).';
+comment on column articles.ingested_at is 'Start of the run that stored this version (UTC).';
+comment on column articles.run_id is 'Run that stored this version.';
+comment on column articles.pipeline_version is 'newsflow version that produced this row.';
+comment on column articles.source_format is 'text or html: what the record held.';
+comment on column articles.published_at is 'Publication time (UTC) from the best metadata source; null when no source states it.';
+comment on column articles.site_name is 'Site name an HTML page gives itself.';
+comment on column articles.version_id is 'Current version: sha256 of body.';
+comment on column articles.record_no is 'Record of the current version within its container.';
+comment on column articles.container is 'file, jsonl or warc: where the current version came from.';
+comment on column articles.url is 'Canonical URL (tracking parameters dropped); null when unknown.';
+comment on column articles.url_source is 'Where url came from: record, sidecar, manifest, path or text.';
+comment on column articles.outlet is 'Registered domain of the URL (bbc.co.uk), else a name the metadata gives.';
+comment on column articles.outlet_name is 'Display name of the outlet (BBC News, Euronews) where a source gives one.';
+comment on column articles.outlet_source is 'Where outlet came from: record, sidecar, manifest, path or text.';
+comment on column articles.published_at_source is 'Where published_at came from: record, sidecar, manifest, path or text.';
+comment on column articles.title_source is 'Where title came from: record, sidecar, manifest, path or text.';
+comment on column articles.fetched_at is 'When the current version was fetched, where the container says so.';
+comment on column articles.agency is 'News agency the text credits (AP, Reuters, AFP...).';
+
+comment on table sentences is 'Sentences of each article''s current version.';
+comment on column sentences.article_id is 'Article (articles.article_id).';
+comment on column sentences.sent_idx is 'Position of the sentence in the body, from 0.';
+comment on column sentences.text is 'The sentence: body[start_char:end_char].';
+comment on column sentences.start_char is 'Offset of the first character in body (Python code points, from 0).';
+comment on column sentences.end_char is 'Offset after the last character in body.';
+comment on column sentences.version_id is 'Version of the article the offsets belong to.';
+
+comment on table entity_mentions is 'Named-entity mentions in each article''s current version.';
+comment on column entity_mentions.article_id is 'Article (articles.article_id).';
+comment on column entity_mentions.start_char is 'Offset of the mention in body.';
+comment on column entity_mentions.end_char is 'Offset after the mention in body.';
+comment on column entity_mentions.sent_idx is 'Sentence the mention starts in (sentences.sent_idx).';
+comment on column entity_mentions.text is 'The mention as written: body[start_char:end_char].';
+comment on column entity_mentions.label is 'Entity type: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, PRODUCT, WORK_OF_ART, LAW, LANGUAGE.';
+comment on column entity_mentions.entity_key is 'Canonical key of the entity (entities.entity_key), e.g. person:joe-biden.';
+comment on column entity_mentions.version_id is 'Version of the article the offsets belong to.';
+
+comment on table entities is 'One row per entity across the corpus, derived from entity_mentions.';
+comment on column entities.entity_key is 'Canonical key: label and folded name, e.g. person:joe-biden.';
+comment on column entities.name is 'Canonical name: the fullest form used in the mentions.';
+comment on column entities.label is 'Entity type (the most frequent label of its mentions).';
+comment on column entities.n_mentions is 'Mentions of the entity in the corpus.';
+comment on column entities.n_articles is 'Articles that mention the entity.';
+
+comment on table quotes is 'Direct quotations in each article''s current version.';
+comment on column quotes.article_id is 'Article (articles.article_id).';
+comment on column quotes.start_char is 'Offset of the opening quote mark in body.';
+comment on column quotes.end_char is 'Offset after the closing quote mark in body.';
+comment on column quotes.text is 'The quotation with its quote marks: body[start_char:end_char].';
+comment on column quotes.speaker is 'Who said it, as the attribution names them; null when unknown.';
+comment on column quotes.speaker_key is 'entity_key of the speaker when a named person; else null.';
+comment on column quotes.version_id is 'Version of the article the offsets belong to.';
+
+comment on table removed_lines is 'What cleaning removed from each record, and why.';
+comment on column removed_lines.doc_id is 'Container (documents.doc_id).';
+comment on column removed_lines.record_no is 'Record within the container (records.record_no).';
+comment on column removed_lines.line_no is 'Line number in the record''s text, from 1.';
+comment on column removed_lines.text is 'The removed line.';
+comment on column removed_lines.reason is 'Reason code (see tasks/clean.py REASONS).';
+
+comment on table runs is 'One row per ingest run.';
+comment on column runs.run_id is 'The Prefect flow run id.';
+comment on column runs.started_at is 'When the run started (UTC).';
+comment on column runs.finished_at is 'When the run finished (UTC).';
+comment on column runs.status is 'ok, or failed (nothing of the run was loaded).';
+comment on column runs.n_seen is 'Input files discovered: n_new + n_unchanged + n_quarantined.';
+comment on column runs.n_new is 'Files whose content was stored by this run.';
+comment on column runs.n_unchanged is 'Files whose content the warehouse already held.';
+comment on column runs.n_quarantined is 'Files quarantined by this run, each with a reason in documents.error.';
+comment on column runs.pipeline_version is 'newsflow version of the run.';
+comment on column runs.error is 'Why the run failed; null when ok.';
+comment on column runs.n_records is 'Records read from new files (one per text file).';
+comment on column runs.n_records_quarantined is 'Records quarantined by this run (records.status).';
+comment on column runs.n_records_skipped is 'WARC records skipped because they are not HTML responses.';

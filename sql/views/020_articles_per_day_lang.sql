@@ -4,8 +4,8 @@ select
     ingested_on,
     lang,
     count(*) as n_articles,
-    sum(n_words) as n_words,
-    sum(n_sentences) as n_sentences
+    sum(n_words)::bigint as n_words,
+    sum(n_sentences)::bigint as n_sentences
 from stg_articles
 group by all
 order by ingested_on, n_articles desc, lang;

@@ -18,7 +18,7 @@ select
     any_value(outlet_name) as outlet_name,
     published_on,
     count(*) as n_articles,
-    sum(n_words) as n_words
+    sum(n_words)::bigint as n_words
 from renamed
 group by outlet, published_on
 order by published_on nulls last, n_articles desc, outlet;

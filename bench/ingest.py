@@ -1,70 +1,205 @@
-"""End-to-end ingest figures: wall time and rows per table, as a user runs it.
+"""End-to-end ingest figures, as a user runs `newsflow ingest` (a fresh process each time).
 
-    python bench/ingest.py [--workers N] [--skip-bbc]
+    python bench/ingest.py                 # seeds and BBC: wall time and rows per table
+    python bench/ingest.py --scale         # BBC and a 10x copy: workers, ratio, memory, re-run
 
-Runs `newsflow ingest` in a fresh process (Prefect's temporary server included, as a user
-pays for it) on the bundled seeds and on ../shared/corpora/bbc when present, each into a new
-warehouse in a temporary folder, then once more with nothing new.
+--scale prints articles/s with 1 and 2 workers and the speedup; the end-to-end rate next to a
+bare annotate loop on the same files (the same read/decode/clean/annotate code in a plain
+process pool, no Prefect, no Parquet, no DuckDB) and their ratio; the peak resident memory of
+every process of the run; and the wall time of a re-run with nothing new next to a run over
+an empty folder (Prefect's own start-up). The 10x corpus gets one extra sentence per copy so
+every file is a new article. Data sets stay in temporary folders, never in the repository.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
 import time
+from multiprocessing import get_context
 from pathlib import Path
 
 import duckdb
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
 BBC = REPO.parent / "shared" / "corpora" / "bbc"
 TABLES = ["documents", "sources", "articles", "sentences", "entity_mentions", "entities",
           "quotes", "removed_lines", "runs"]
 
 
-def ingest(inputs: Path, work: Path, workers: int | None) -> float:
+def run_ingest(inputs: Path, work: Path, workers: int | None = None) -> dict:
+    """One `newsflow ingest` process; returns its wall time, run duration and peak memory."""
     cmd = [sys.executable, "-m", "flows.cli", "ingest", str(inputs),
            "--db", str(work / "w.duckdb"), "--export", str(work / "export")]
     if workers:
         cmd += ["--workers", str(workers)]
     started = time.perf_counter()
-    subprocess.run(cmd, check=True, cwd=REPO, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peaks: dict[int, tuple[str, int]] = {}
+    while proc.poll() is None:
+        for pid in [proc.pid, *descendants(proc.pid)]:
+            peak = peak_rss_kb(pid)
+            if peak:
+                peaks[pid] = (role(pid, proc.pid), max(peak, peaks.get(pid, ("", 0))[1]))
+        time.sleep(0.25)
+    wall = time.perf_counter() - started
+    if proc.returncode:
+        raise SystemExit(f"ingest failed: {proc.stderr.read().decode()[-2000:]}")
+    with duckdb.connect(str(work / "w.duckdb"), read_only=True) as con:
+        n_new, seconds = con.execute("select n_new, epoch(finished_at) - epoch(started_at) from runs "
+                                     "order by started_at desc limit 1").fetchone()
+    return {"wall": wall, "run_s": seconds, "n_new": n_new, "peaks": sorted(peaks.values())}
 
 
-def report(name: str, inputs: Path, workers: int | None) -> None:
+def descendants(pid: int) -> list[int]:
+    children = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return children + [d for c in children for d in descendants(c)]
+
+
+def peak_rss_kb(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    return next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")), 0)
+
+
+def role(pid: int, root: int) -> str:
+    if pid == root:
+        return "flow (newsflow ingest)"
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ")
+    except OSError:
+        return "?"
+    if "uvicorn" in cmdline or "prefect" in cmdline and "server" in cmdline:
+        return "prefect temporary server"
+    return "annotation worker" if "multiprocessing" in cmdline else cmdline[:40]
+
+
+def _bare_one(path: str) -> int:
+    from tasks.annotate import annotate_texts
+    from tasks.decode import decode_bytes
+    from tasks.html import clean_input
+
+    text = decode_bytes(Path(path).read_bytes()).text
+    body = clean_input(text)[0].body if text else ""
+    return len(annotate_texts([body])[0].sentences) if body.strip() else 0
+
+
+def _bare_chunk(paths: list[str]) -> int:
+    from tasks.annotate import annotate_texts
+    from tasks.decode import decode_bytes
+    from tasks.html import clean_input
+
+    bodies = []
+    for path in paths:
+        text = decode_bytes(Path(path).read_bytes()).text
+        body = clean_input(text)[0].body if text else ""
+        if body.strip():
+            bodies.append(body)
+    annotate_texts(bodies)
+    return len(bodies)
+
+
+def bare_loop(files: list[Path], workers: int) -> float:
+    """Articles/s of the annotate code alone, in a plain process pool (model loaded first)."""
+    chunks = [[str(p) for p in files[i:i + 50]] for i in range(0, len(files), 50)]
+    with get_context("spawn").Pool(workers) as pool:
+        pool.map(_bare_one, [str(files[0])] * workers)   # load the model in every worker
+        started = time.perf_counter()
+        n = sum(pool.map(_bare_chunk, chunks))
+    return n / (time.perf_counter() - started)
+
+
+def copy_corpus(copies: int, target: Path) -> Path:
+    for k in range(copies):
+        for src in sorted(BBC.glob("bbc/*/*.txt")):
+            title, _, rest = src.read_bytes().decode("utf-8", "replace").partition("\n")
+            out = target / f"copy{k:02d}" / src.parent.name / src.name
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(f"{title}\n\nThis report, number {k}-{src.stem}, was filed by the newsroom "
+                           f"on the day in question.\n{rest}")
+    return target
+
+
+def report(name: str, inputs: Path) -> None:
     n_files = sum(1 for p in inputs.rglob("*") if p.is_file() and not p.name.startswith("."))
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        first = ingest(inputs, work, workers)
-        rerun = ingest(inputs, work, workers)
+        first = run_ingest(inputs, work)
+        rerun = run_ingest(inputs, work)
         with duckdb.connect(str(work / "w.duckdb"), read_only=True) as con:
             counts = {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in TABLES}
-            quarantined = con.execute(
-                "select error, count(*) from documents where status = 'quarantined' group by 1").fetchall()
     print(f"\n{name}: {n_files:,} files")
-    print(f"  ingest wall time          {first:8.1f} s   ({n_files / first:,.1f} files/s incl. start-up)")
-    print(f"  re-run with nothing new   {rerun:8.1f} s")
+    print(f"  ingest wall time          {first['wall']:8.1f} s   (flow run {first['run_s']:.1f} s)")
+    print(f"  re-run with nothing new   {rerun['wall']:8.1f} s")
     for table, n in counts.items():
         print(f"  {table:24} {n:10,}")
-    if quarantined:
-        print("  quarantined: " + ", ".join(f"{reason} {n}" for reason, n in quarantined))
+
+
+def scale(copies: int) -> None:
+    files = sorted(BBC.glob("bbc/*/*.txt"))
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        empty = tmp / "empty"
+        empty.mkdir()
+        startup = run_ingest(empty, tmp / "w0")["wall"]
+        print(f"Prefect start-up (ingest of an empty folder): {startup:.1f} s")
+        one = run_ingest(BBC, tmp / "w1", workers=1)
+        two = run_ingest(BBC, tmp / "w2", workers=2)
+        rate1, rate2 = one["n_new"] / one["run_s"], two["n_new"] / two["run_s"]
+        print(f"\nBBC 1x ({len(files):,} files, {two['n_new']:,} new): flow run, excluding start-up")
+        print(f"  1 worker   {rate1:6.1f} articles/s   ({one['run_s']:.1f} s)")
+        print(f"  2 workers  {rate2:6.1f} articles/s   ({two['run_s']:.1f} s)   speedup {rate2 / rate1:.2f}x")
+        bare = bare_loop(files, 2)
+        print(f"  bare annotate loop, 2 processes: {bare:6.1f} articles/s   end-to-end / bare = {rate2 / bare:.2f}")
+        print_peaks("  peak memory, 1x, 2 workers", two["peaks"])
+        big = copy_corpus(copies, tmp / "big")
+        ten = run_ingest(big, tmp / "w10", workers=2)
+        print(f"\nBBC {copies}x ({copies * len(files):,} files): {ten['n_new'] / ten['run_s']:.1f} articles/s "
+              f"({ten['run_s']:.1f} s)")
+        print_peaks(f"  peak memory, {copies}x, 2 workers", ten["peaks"])
+        ratio = max(p for _, p in ten["peaks"]) / max(p for _, p in two["peaks"])
+        print(f"  largest process, {copies}x / 1x = {ratio:.2f}")
+        again = run_ingest(big, tmp / "w10", workers=2)
+        print(f"  re-run with nothing new: {again['wall']:.1f} s wall, "
+              f"{again['wall'] - startup:.1f} s beyond start-up")
+
+
+def print_peaks(title: str, peaks: list[tuple[str, int]]) -> None:
+    print(title + ":")
+    for name, kb in peaks:
+        print(f"    {name:28} {kb / 1024:8.0f} MiB")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workers", type=int, help="annotation processes (default: all cores)")
+    parser.add_argument("--scale", action="store_true", help="the scale figures (takes ~20 min)")
+    parser.add_argument("--copies", type=int, default=10)
     parser.add_argument("--skip-bbc", action="store_true")
     args = parser.parse_args()
-    report("seeds (data/raw)", REPO / "data" / "raw", args.workers)
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    if args.scale:
+        if not BBC.is_dir():
+            raise SystemExit(f"{BBC} not found: the scale figures need it")
+        scale(args.copies)
+        return
+    report("seeds (data/raw)", REPO / "data" / "raw")
     if args.skip_bbc:
         return
     if not BBC.is_dir():
         print(f"\n{BBC} not found: BBC figures skipped")
         return
-    report("BBC corpus (../shared/corpora/bbc)", BBC, args.workers)
+    report("BBC corpus (../shared/corpora/bbc)", BBC)
 
 
 if __name__ == "__main__":

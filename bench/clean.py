@@ -25,6 +25,7 @@ from tasks.clean import Cleaned, clean_text, common_lines  # noqa: E402
 BENCH = REPO.parent / "shared" / "bench" / "boilerplate-dev"
 SCORER = REPO.parent / "shared" / "tools" / "boilerplate_score.py"
 SEEDS = REPO / "data" / "raw"
+REPEATS = 3
 
 
 def scored_text(cleaned: Cleaned) -> str:
@@ -36,6 +37,22 @@ def non_blank(text: str) -> int:
     return sum(1 for line in text.splitlines() if line.strip())
 
 
+def _clean_all(texts: dict[str, str]) -> tuple[list[tuple[str, str]], float, float]:
+    """Predictions (name, scored text), and CPU seconds in `common_lines` and `clean_text`.
+
+    Only the body text of each result is kept, as a pipeline writing its output would:
+    holding a thousand results would time the garbage collector more than the cleaner.
+    """
+    started = time.process_time()
+    common = common_lines(texts.values())
+    common_seconds = time.process_time() - started
+    predictions = []
+    started = time.process_time()
+    for name, text in texts.items():
+        predictions.append((name, scored_text(clean_text(text, common_lines=common))))
+    return predictions, common_seconds, time.process_time() - started
+
+
 def main() -> int:
     if not (BENCH / "gold.json").is_file() or not SCORER.is_file():
         print(f"skipped: benchmark not found at {BENCH} (or scorer at {SCORER})")
@@ -44,14 +61,12 @@ def main() -> int:
     texts = {path.name: path.read_text(encoding="utf-8") for path in paths}
     n_bytes = sum(len(text.encode("utf-8")) for text in texts.values())
 
-    started = time.process_time()
-    common = common_lines(texts.values())
-    cleaned = {name: clean_text(text, common_lines=common) for name, text in texts.items()}
-    seconds = time.process_time() - started
-
+    predictions, common_seconds, clean_seconds = _clean_all(texts)
+    for _ in range(REPEATS - 1):  # the fastest pass is the least disturbed by other work
+        _, common_s, clean_s = _clean_all(texts)
+        common_seconds, clean_seconds = min(common_seconds, common_s), min(clean_seconds, clean_s)
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as out:
-        for name, result in cleaned.items():
-            out.write(json.dumps({"name": name, "body": scored_text(result)}, ensure_ascii=False) + "\n")
+        out.writelines(json.dumps({"name": n, "body": b}, ensure_ascii=False) + "\n" for n, b in predictions)
     scored = subprocess.run(
         [sys.executable, str(SCORER), str(BENCH / "gold.json"), out.name],
         capture_output=True, text=True, check=True,
@@ -59,10 +74,13 @@ def main() -> int:
     Path(out.name).unlink()
     score = json.loads(scored.stdout)
 
-    print(f"boilerplate-dev: {len(texts)} files, {n_bytes / 1e6:.1f} MB, {len(common)} common lines")
+    print(f"boilerplate-dev: {len(texts)} files, {n_bytes / 1e6:.1f} MB")
     print(f"precision {score['precision']:.4f}  recall {score['recall']:.4f}  F1 {score['f1']:.4f}"
           f"  (tp {score['tp']} fn {score['fn']} fp {score['fp']} tn {score['tn']})")
-    print(f"throughput {n_bytes / 1e6 / seconds:.1f} MB/s on one core ({seconds:.2f} s CPU)")
+    mb = n_bytes / 1e6
+    print(f"throughput on one core (best of {REPEATS}): clean_text {mb / clean_seconds:.1f} MB/s"
+          f" ({clean_seconds:.2f} s CPU), with common_lines {mb / (clean_seconds + common_seconds):.1f} MB/s"
+          f" ({common_seconds:.2f} s more)")
     print("seeds (non-blank lines before -> after, title and byline counted as lines):")
     for path in sorted(SEEDS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")

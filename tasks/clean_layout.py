@@ -1,48 +1,126 @@
-"""Where a line stands: decisions that need the neighbouring lines or the whole page.
+"""What a line looks like and where it stands: the article core, headline and byline.
 
-The context rules follow jusText (Pomikálek, 2011): a line is first judged on its own as
-good prose, near-good, short or bad; short and near-good lines then take the verdict of
-their nearest decided neighbours, so a subheading between two paragraphs stays and a
-lone menu entry between two menus goes.
+A line is judged on its shape as good prose, near-good, short or bad (after jusText,
+Pomikálek 2011: length and function-word density). The article core is the run of lines
+where prose outweighs the rest (a maximum-sum run); the headline above it marks where
+the article begins.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from tasks.clean_lines import (
-    LENGTH_LOW,
-    LineShape,
-    byline_name,
-    is_author_label,
-    is_author_stats,
-    is_person_name,
-)
+from tasks.clean_lines import OPENING_CHARS
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
+# Shorter lines cannot be judged on their own (jusText uses 70 characters).
+LENGTH_LOW = 70
 # A near-good line at least this long is prose by itself.
 LENGTH_HIGH = 150
-# Function-word densities for near-good and good prose with our compact stop-word lists.
+# Function-word densities of near-good and good prose.
 STOP_LOW, STOP_HIGH = 0.25, 0.30
-# Below this average density on long lines the page is in a language our lists do not
-# cover (Chinese, Russian, Bengali...): fall back to sentence punctuation.
+# Below this mean density on long lines the page is in a language the lists do not
+# cover (Chinese, Russian, Finnish...): sentence punctuation stands in for density.
 STOP_EVIDENCE = 0.06
+# What a line is worth to the core, in characters of prose: a short unknown line costs a
+# few words, a line already known as boilerplate costs a short paragraph.
+SHORT_COST, BAD_COST = 20, 150
+
+# The most frequent function words of English, German, French, Spanish, Polish, Italian,
+# Portuguese and Dutch, merged: prose in any of them is dense with them, menus, credits
+# and link lists are not.
+STOPWORDS = frozenset("""
+a about above after again against all almost already also although always am among an and
+another any are around as at back be became because been before being below between both
+but by can cannot could did do does doing done down during each either even ever every few
+first for from further get got had has have having he her here him himself his how however
+i if in into is it its itself just last less like made make many may me might more most
+much must my never new no nor not now of off often on once one only or other our out over
+own per since she should so some still such than that the their them then there these they
+this those though through thus to too under until up upon us very was we well were what
+when where whether which while who whom whose why will with within without would yet you
+your aber alle allem allen aller alles als also am an andere anderen auch auf aus bei beim
+bereits bin bis bisher da dabei dadurch dafür dagegen daher damit danach dann daran darauf
+das dass davon dazu dein deine dem den denen denn der deren des deshalb dessen die dies
+diese diesem diesen dieser dieses doch dort du durch ebenfalls ein eine einem einen einer
+eines einige einmal er es etwa etwas euch für gegen gewesen habe haben hat hatte hatten
+hier ich ihm ihn ihnen ihr ihre ihrem ihren ihrer im immer in indem ins ist ja jede jedem
+jeden jeder jedoch jetzt kann kein keine können könnte man mehr mein meine mich mir mit
+muss müssen nach nicht nichts noch nun nur ob oder ohne schon sehr sein seine seinem seinen
+seiner seit selbst sich sie sind so soll sollen sollte sondern sowie um und uns unser
+unsere unter viel viele vom von vor war waren was weil weiter welche welchen wenn wer
+werden wie wieder will wir wird wo wurde wurden während zu zum zur zwar zwischen über
+à afin ainsi alors au aucun aussi autre aux avait avec avoir c ce cela celle celui ces cet
+cette chaque comme comment d dans depuis des deux donc dont du elle elles en encore entre
+est et été être fait faire il ils j je l la le les leur leurs lors lui mais même mes
+moins mon n ne ni nos notre nous on ont ou où par parce pas peu peut plus pour qu quand
+que quel quelle qui s sa sans se selon ses si son sont sous sur tous tout toute toutes
+très un une vers votre vous y al algo algunos ante antes como con contra cual cuando de
+del desde donde durante e el ella ellos entre era es esa ese eso esta estaba están este
+esto estos fue fueron ha han hasta hay las les lo los más me mi muy nada no nos o otra
+otros para pero poco por porque quien sea según ser sido sin sino sobre son su sus también
+tanto tiene tienen todo todos tras una uno unos ya yo aby ale ani bardzo bez bo być był
+była było były będzie co czy dla do gdy gdzie go ich ile im jak jako jednak jego jej jest
+jeszcze jeśli już każdy kiedy kto która które którego której który których lub ma mają
+może można mu na nad nam nas nawet nich nie nim niż od oraz po pod ponieważ przed przez
+przy również się są ta tak także tam te tego tej ten też to tu tych tylko tym w we według
+więc właśnie wszystko z za ze że żeby został została che di gli il nel nella non per sono
+una anche come della delle dei degli alla questo ao da das do dos em foi mais não os uma
+pelo pela com seu sua ele eles isso het een van dat op te zijn voor niet aan er als ook
+maar bij naar wordt heeft hebben
+""".split())
+
+_SENTENCE_ENDINGS = frozenset(".!?…:;。！？")
+_CLOSING = "'\"”’»)]"
+_BULLET = re.compile(r"^(?:[•·▪►▸‣◦○●■□➤➔→*+–—-]|\d{1,2}[.)])\s")
+_MENU_SEPARATOR = re.compile(r" [|»›>/·•] ")
+# Menus glued on one line ("Start | News | Sport") are short; prose may hold " / ".
+_MENU_MAX_CHARS = 300
+
+
+@dataclass(slots=True)
+class LineShape:
+    """Language-light features of one whitespace-collapsed line."""
+
+    n_chars: int
+    n_words: int
+    stopword_density: float  # share of words that are function words (lines >= LENGTH_LOW)
+    letter_share: float  # share of non-space characters that are letters
+    ends_sentence: bool  # ends with . ! ? : ; … (possibly before a closing quote)
+    n_separators: int  # menu separators such as " | " or " » "
+
+
+def line_shape(line: str, key: str) -> LineShape:
+    """Measure a whitespace-collapsed line, given its `opening_key`."""
+    opening = line[:OPENING_CHARS]
+    non_space = len(opening) - opening.count(" ")
+    n_letters = len(key) - key.count(" ")
+    density = 0.0
+    # Short lines are judged by their neighbours: their density is not needed.
+    if len(line) >= LENGTH_LOW and key:
+        words = key.split()
+        density = sum(map(STOPWORDS.__contains__, words)) / len(words)
+    return LineShape(
+        len(line),
+        line.count(" ") + 1,
+        density,
+        n_letters / non_space if non_space else 0.0,
+        line.rstrip(_CLOSING)[-1:] in _SENTENCE_ENDINGS,
+        len(_MENU_SEPARATOR.findall(line)) if len(line) <= _MENU_MAX_CHARS else 0,
+    )
 
 
 def has_stopword_evidence(shapes: Sequence[LineShape]) -> bool:
     """Whether function-word density says anything about this page's language."""
-    long_lines = [s for s in shapes if s.n_chars >= LENGTH_LOW]
-    if not long_lines:
-        return True
-    return sum(s.stopword_density for s in long_lines) / len(long_lines) >= STOP_EVIDENCE
+    densities = [s.stopword_density for s in shapes if s.n_chars >= LENGTH_LOW]
+    return not densities or sum(densities) / len(densities) >= STOP_EVIDENCE
 
 
-def shape_class(shape: LineShape | None, stop_evidence: bool) -> str:
+def shape_class(shape: LineShape, stop_evidence: bool) -> str:
     """Judge a line on its own: GOOD prose, NEAR-good, SHORT (undecided) or BAD."""
-    if shape is None:
-        return BAD
     if shape.n_separators >= 2 or shape.letter_share < 0.5:
         return BAD
     if shape.n_chars < LENGTH_LOW:
@@ -56,38 +134,178 @@ def shape_class(shape: LineShape | None, stop_evidence: bool) -> str:
     return NEAR if density >= STOP_LOW else BAD
 
 
-def _neighbour(classes: Sequence[str], i: int, step: int, skip_near: bool) -> str:
-    """The nearest GOOD or BAD class from i in direction step; page edges count as BAD."""
-    skipped = (SHORT, NEAR) if skip_near else (SHORT,)
-    j = i + step
-    while 0 <= j < len(classes):
-        if classes[j] not in skipped:
-            return classes[j]
-        j += step
-    return BAD
+_PROSE_CAP = 1000
+# Boilerplate found inside articles as well as around them costs what a short line does.
+INLINE_KINDS = frozenset(
+    {"caption", "machine_rewrite", "non_text", "share_widget", "promo", "metadata", "related_link",
+     "repeated_title"}
+)
 
 
-def resolve_by_context(classes: Sequence[str]) -> list[str]:
-    """Turn every SHORT and NEAR line into GOOD or BAD from its neighbours (jusText rules)."""
-    resolved = list(classes)
-    for i, cls in enumerate(classes):
-        if cls != NEAR:
+def span_score(shape: LineShape | None, cls: str, reason: str | None) -> float:
+    """A line's worth to the article core: prose earns its length, the rest costs."""
+    if reason in INLINE_KINDS:
+        return -SHORT_COST
+    if shape is None or cls == BAD:
+        return -BAD_COST
+    if cls == GOOD:
+        # Capped, so that one wall of text in a sidebar cannot outweigh a whole article.
+        return min(shape.n_chars, _PROSE_CAP)
+    # A short sentence is worth what near-good prose is; a short label costs.
+    if cls == NEAR or (shape.ends_sentence and shape.n_words >= 3):
+        return shape.n_chars / 2
+    return -SHORT_COST
+
+
+def core_span(scores: Sequence[float]) -> tuple[int, int]:
+    """The run of lines with the highest total score (Kadane), as [start, end)."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, i
+        total += score
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+# Scripts written without spaces between words (CJK) start here.
+_CJK = "\u2e80"
+_HEADLINE_MAX_WORDS = 25
+# A headline copy covers at least this share of the page title ("Headline | Site").
+_HEADLINE_SHARE = 0.4
+_HEADLINE_MIN_CHARS = 8
+
+
+def _headline_shaped(text: str, shape: LineShape) -> bool:
+    return (
+        # Menu entries are one or two words; scripts without spaces (CJK) are exempt.
+        (3 <= shape.n_words <= _HEADLINE_MAX_WORDS or (shape.n_chars >= 8 and text[0] >= _CJK))
+        and shape.n_chars <= 250
+        and shape.letter_share >= 0.6
+        # Headlines may ask or exclaim, but do not end like a sentence or a label.
+        and text.rstrip(_CLOSING)[-1:] not in ".:;"
+    )
+
+
+def find_title(
+    texts: Sequence[str],
+    keys: Sequence[str],
+    shapes: Sequence[LineShape | None],
+    first_prose: int,
+    byline_at: int | None,
+) -> tuple[int | None, set[int], int | None]:
+    """The title's index, the indexes of its copies, and the copy the article follows.
+
+    The title is the first headline-shaped line before the first prose paragraph
+    (`first_prose`), among lines not removed yet (those with a shape) and other than the
+    byline. Scraped pages often open with the page title ("Headline | Site") and show
+    the headline again above the article: a later line that is the title's beginning or
+    end, and covers much of it, is that headline; it becomes the title and the page
+    title a copy. The last copy before the prose marks where the article starts.
+    """
+    title_at = next(
+        (
+            i
+            for i, shape in enumerate(shapes[:first_prose])
+            if shape and i != byline_at and _headline_shaped(texts[i], shape)
+        ),
+        None,
+    )
+    if title_at is None:
+        return None, set(), None
+    title_key = keys[title_at]
+    min_chars = max(_HEADLINE_MIN_CHARS, _HEADLINE_SHARE * len(title_key))
+    parts = [
+        i
+        for i, key in enumerate(keys)
+        if min_chars <= len(key) < len(title_key)
+        and (title_key.startswith(key + " ") or title_key.endswith(" " + key))
+    ]
+    page_title = {title_at}
+    if parts:
+        before_prose = [i for i in parts if i < first_prose]
+        title_at = before_prose[-1] if before_prose else parts[0]
+        title_key = keys[title_at]
+    copies = {i for i, key in enumerate(keys) if key == title_key or i in parts} | page_title
+    copies.discard(title_at)
+    return title_at, copies, max([title_at] + [i for i in copies if i < first_prose])
+
+
+_NAME = r"[A-ZÀ-ÝŁŚŻŹĆ][\w.'’-]*(?:,? (?:and |und |y |et |i |e |with |mit |con |avec )?[\w.'’&-]+){0,7}"
+_BYLINE = re.compile(
+    rf"^(?:by|von|por|par|autor(?:in)?|author|text|written by|reporting by|posted by|"
+    rf"geschrieben von|escrito por|publié par)\s*:? (?P<name>{_NAME})"
+    rf"(?:(?: on| am| el| le| den| updated| aktualisiert| veröffentlicht)\b.*|(?:,? \d| [|•·–—-]).*)?$",
+    re.IGNORECASE,
+)
+_BYLINE_OPENERS = frozenset(
+    "by von por par autor autorin author text written reporting posted geschrieben escrito "
+    "publié".split()
+)
+# Agency credits: "@Sky News", or "Euronews with AP" without a "By".
+_CREDIT = re.compile(
+    r"^@(?P<name>[A-ZÀ-Ý][\w.&' -]{1,40})$|"
+    r"^(?P<desk>[A-ZÀ-Ý][\w.&' -]{1,40} (?:with|mit|con|avec|z) "
+    r"(?:AP|AFP|Reuters|dpa|EFE|PAP|AAP|ANSA|KNA|epd))$"
+)
+_AGENCIES = frozenset("ap afp reuters dpa efe pap aap ansa kna epd".split())
+_BYLINE_MAX_CHARS = 120
+_AUTHOR_LABELS = frozenset(
+    "avatar|avatar photo|author|autor|autorin|about the author|über den autor|"
+    "über die autorin|sobre el autor|à propos de l auteur|o autorze|written by".split("|")
+)
+_AUTHOR_STATS = frozenset("articles posts beiträge artikel artículos entradas wpisy".split())
+# A name of one to four capitalised words, at most 40 characters.
+_PERSON = re.compile(r"^(?=.{1,40}$)[A-ZÀ-ÝŁŚŻŹĆ][\w.'’-]+(?: [A-ZÀ-ÝŁŚŻŹĆ][\w.'’-]+){0,3}$")
+_AUTHOR_BOX_LINES = 3
+
+
+def _byline_name(line: str, key: str) -> tuple[int, str] | None:
+    """(precedence, name) for a "By ..." line (0) or an agency credit (2)."""
+    if key.partition(" ")[0] in _BYLINE_OPENERS:
+        match = _BYLINE.match(line)
+        if match and match.group("name")[0].isupper():
+            return 0, match.group("name").strip(" ,")
+    elif line[0] == "@" or key.rpartition(" ")[2] in _AGENCIES:
+        match = _CREDIT.match(line)
+        if match:
+            return 2, (match.group("name") or match.group("desk")).strip()
+    return None
+
+
+def find_byline(
+    texts: Sequence[str], keys: Sequence[str], reasons: Sequence[str | None]
+) -> tuple[int | None, str | None, dict[int, str]]:
+    """The byline's index and name, and reasons for other lines that go with it.
+
+    A "By ..." line wins over an author box ("Avatar photo" / name / "Articles: 7166"),
+    which wins over an agency credit ("@Sky News"). Other byline lines are `metadata`;
+    an author box's label, counters and bio (lines opening with the author's name) are
+    `author_box`. Lines common to the corpus count too: a source's bylines repeat.
+    """
+    found: list[tuple[int, int, str]] = []  # (precedence, index, name)
+    extra: dict[int, str] = {}
+    for i, text in enumerate(texts):
+        if reasons[i] not in (None, "common_line") or len(text) > _BYLINE_MAX_CHARS or not keys[i]:
             continue
-        prev, nxt = _neighbour(classes, i, -1, True), _neighbour(classes, i, 1, True)
-        resolved[i] = BAD if prev == BAD and nxt == BAD else GOOD
-    for i, cls in enumerate(classes):
-        if cls != SHORT:
-            continue
-        prev, nxt = _neighbour(resolved, i, -1, True), _neighbour(resolved, i, 1, True)
-        if prev == nxt:
-            resolved[i] = prev
-        elif (prev == BAD and _neighbour(classes, i, -1, False) == NEAR) or (
-            nxt == BAD and _neighbour(classes, i, 1, False) == NEAR
-        ):
-            resolved[i] = GOOD
-        else:
-            resolved[i] = BAD
-    return resolved
+        byline = _byline_name(text, keys[i]) if keys[i] not in _AUTHOR_LABELS else None
+        if byline:
+            found.append((byline[0], i, byline[1]))
+        elif keys[i] in _AUTHOR_LABELS and i + 1 < len(texts) and _PERSON.match(texts[i + 1]):
+            name = texts[i + 1]
+            found.append((1, i + 1, name))
+            extra[i] = "author_box"
+            for j in range(i + 2, min(i + 2 + _AUTHOR_BOX_LINES, len(texts))):
+                stats = keys[j] in _AUTHOR_STATS and texts[j][-1:].isdigit()
+                if stats or texts[j].startswith(name.split()[0] + " "):
+                    extra[j] = "author_box"
+    if not found:
+        return None, None, extra
+    _, at, name = min(found)
+    extra.update({i: "metadata" for _, i, _ in found if i != at and i not in extra})
+    return at, name, extra
 
 
 def caption_pairs(texts: Sequence[str]) -> set[int]:
@@ -110,133 +328,12 @@ def caption_pairs(texts: Sequence[str]) -> set[int]:
 _TEASER_WORDS = 8
 
 
-def teaser_duplicates(keys: Sequence[str], bullets: Sequence[bool]) -> set[int]:
-    """Indexes of bullet teasers whose first words open a later line too."""
+def teaser_duplicates(texts: Sequence[str], keys: Sequence[str]) -> set[int]:
+    """Indexes of bullet teasers ("• The change in ...") whose first words open a later line."""
     opening = [tuple(key.split(maxsplit=_TEASER_WORDS)[:_TEASER_WORDS]) for key in keys]
-    later: dict[tuple[str, ...], int] = {words: i for i, words in enumerate(opening)}
+    last_at = {words: i for i, words in enumerate(opening)}
     return {
         i
-        for i, (words, is_bullet) in enumerate(zip(opening, bullets))
-        if is_bullet and len(words) == _TEASER_WORDS and later[words] > i
+        for i, words in enumerate(opening)
+        if len(words) == _TEASER_WORDS and last_at[words] > i and _BULLET.match(texts[i])
     }
-
-
-_TITLE_SEPARATOR = re.compile(r" [|:·/–—-]{1,2} ")
-
-
-def _headline_shaped(shape: LineShape) -> bool:
-    return (
-        (shape.n_words >= 3 or shape.n_chars >= 15)
-        and shape.n_chars <= 250
-        and not shape.ends_sentence
-        and shape.letter_share >= 0.6
-    )
-
-
-def _segments(key_of: str, text: str) -> set[str]:
-    """Keys of a title's parts around site-name separators ("Headline | Site")."""
-    return {key_of(part) for part in _TITLE_SEPARATOR.split(text) if len(part.split()) >= 3}
-
-
-def find_title(
-    texts: Sequence[str],
-    keys: Sequence[str],
-    shapes: Sequence[LineShape | None],
-    reasons: Sequence[str | None],
-    key_of: Callable[[str], str],
-) -> tuple[int | None, str | None, set[int]]:
-    """The headline's index and text, and the indexes of its copies.
-
-    The headline is the first headline-shaped line before the first prose paragraph. When
-    a copy of it is a part of it ("Headline" below "Headline | Site"), the copy is the
-    title and the longer line one of the copies.
-    """
-    title_at = None
-    for i, shape in enumerate(shapes):
-        if shape is None:
-            continue
-        if shape.n_chars >= LENGTH_LOW and shape.ends_sentence:
-            break
-        if reasons[i] is None and _headline_shaped(shape):
-            title_at = i
-            break
-    if title_at is None:
-        return None, None, set()
-    wanted = {keys[title_at]} | _segments(key_of, texts[title_at])
-    copies = {i for i, key in enumerate(keys) if i != title_at and key in wanted}
-    shorter = [i for i in sorted(copies) if len(texts[i]) < len(texts[title_at])]
-    if shorter:
-        copies = (copies | {title_at}) - {shorter[0]}
-        title_at = shorter[0]
-    return title_at, texts[title_at], copies
-
-
-def find_byline(
-    texts: Sequence[str], keys: Sequence[str], reasons: Sequence[str | None]
-) -> tuple[int | None, str | None, dict[int, str]]:
-    """The byline's index and name, and reasons for the other lines it accounts for.
-
-    A "By ..." line wins over an author box, which wins over an agency credit ("@Sky
-    News"). Other byline-shaped lines are `metadata`; an author box's label, counters and
-    bio (lines opening with the author's name) are `author_box`.
-    """
-    found: list[tuple[int, int, str]] = []  # (priority, index, name)
-    extra: dict[int, str] = {}
-    for i, text in enumerate(texts):
-        if reasons[i] is not None:
-            continue
-        name = byline_name(text, keys[i])
-        if name:
-            found.append((0 if text[0] != "@" and " with " not in text else 2, i, name))
-        elif is_author_label(keys[i]) and i + 1 < len(texts) and is_person_name(texts[i + 1]):
-            extra[i] = "author_box"
-            name = texts[i + 1]
-            found.append((1, i + 1, name))
-            for j in range(i + 2, min(i + 5, len(texts))):
-                if is_author_stats(texts[j], keys[j]) or texts[j].startswith(name.split()[0] + " "):
-                    extra[j] = "author_box"
-    if not found:
-        return None, None, extra
-    _, at, name = min(found)
-    extra.update({i: "metadata" for _, i, _ in found if i != at and i not in extra})
-    return at, name, extra
-
-
-# Span scores in characters of prose: what a boilerplate or menu line costs the span.
-SHORT_COST = 40
-BAD_COST = 60
-
-
-def span_score(shape: LineShape | None, cls: str) -> float:
-    """A line's worth to the article core: prose earns its length, boilerplate costs."""
-    if cls == GOOD:
-        return min(shape.n_chars, 1000)
-    if cls == NEAR:
-        return shape.n_chars / 2
-    if cls == SHORT:
-        # A short sentence is part of the text around it; a short label is not.
-        return 0 if shape.ends_sentence and shape.n_words >= 3 else -SHORT_COST
-    return -BAD_COST
-
-
-def core_span(scores: Sequence[float]) -> tuple[int, int] | None:
-    """The contiguous run of lines with the highest total score (Kadane), as [start, end)."""
-    best, best_span = 0.0, None
-    total, start = 0.0, 0
-    for i, score in enumerate(scores):
-        if total <= 0:
-            total, start = 0.0, i
-        total += score
-        if total > best:
-            best, best_span = total, (start, i + 1)
-    return best_span
-
-
-def span_from(scores: Sequence[float], start: int) -> tuple[int, int] | None:
-    """The run of lines opening at `start` with the highest total score, as [start, end)."""
-    best, best_end, total = 0.0, None, 0.0
-    for i in range(start, len(scores)):
-        total += scores[i]
-        if total > best:
-            best, best_end = total, i + 1
-    return (start, best_end) if best_end is not None else None

@@ -150,6 +150,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from tasks.report import write_report
+
+    settings = load_settings({"db": args.db})
+    db = settings.snapshot_path if settings.snapshot_path.exists() else settings.db
+    if not db.exists():
+        raise InputError(f"no warehouse at {settings.db}: run `newsflow ingest` first")
+    print(write_report(db, Path(args.out)))
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     _quiet_prefect(args.verbose)
     from flows.export import export_flow
@@ -210,6 +221,11 @@ def build_parser() -> argparse.ArgumentParser:
     sql.add_argument("--format", choices=["table", "csv", "jsonl"], default="table")
     sql.add_argument("--max-rows", type=int, default=40, help="rows shown in table format")
     sql.set_defaults(func=cmd_sql)
+
+    report = sub.add_parser("report", help="write a self-contained HTML report of the warehouse")
+    report.add_argument("--db", help="warehouse file (default data/warehouse.duckdb)")
+    report.add_argument("--out", default="data/report.html", help="HTML file (default data/report.html)")
+    report.set_defaults(func=cmd_report)
 
     export = sub.add_parser("export", help="rewrite the Parquet handoff from the warehouse")
     add_store_args(export)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from prefect import flow, get_run_logger
+from prefect import flow, get_run_logger, task
 from prefect.futures import as_completed
 from prefect.runtime import flow_run
 
@@ -77,6 +77,22 @@ def _annotate(batches: list[list[str]], run_dir: Path, options: StageOptions, se
     return dict(records)
 
 
+@task(name="report-artifact")
+def publish_report_artifact(snapshot: str) -> None:
+    """The warehouse summary as a Markdown artifact on the flow run, in the Prefect UI."""
+    import contextlib
+
+    from prefect.artifacts import create_markdown_artifact
+
+    from tasks.report import report_markdown
+
+    if not Path(snapshot).exists():
+        return
+    with contextlib.closing(connect(Path(snapshot), read_only=True)) as con:
+        create_markdown_artifact(report_markdown(con), key="newsflow-report",
+                                 description="newsflow warehouse summary")
+
+
 @flow(name="newsflow-ingest")
 def ingest_flow(
     paths: list[str] | None = None,
@@ -120,6 +136,7 @@ def ingest_flow(
             summary.exported = export_task(str(settings.db), str(settings.export_dir), run_id,
                                            PIPELINE_VERSION, str(settings.snapshot_path))
         shutil.rmtree(run_dir, ignore_errors=True)
+    publish_report_artifact(str(settings.snapshot_path))
     return summary
 
 

@@ -76,6 +76,9 @@ def test_sql_reads_the_snapshot_and_reports_bad_sql(capsys, tmp_path):
     assert capsys.readouterr().out.split() == ["n", "1"]
     assert main(["sql", "selec nonsense", "--db", str(db)]) == 1
     assert capsys.readouterr().err.startswith("newsflow: error: Parser Error")
+    assert main(["report", "--db", str(db), "--out", str(tmp_path / "report.html")]) == 0
+    page = (tmp_path / "report.html").read_text()
+    assert page.startswith("<!DOCTYPE html>") and "<svg" in page
 
 
 @pytest.mark.parametrize("argv", [["ingest", "--workers", "two"], ["clean", "x.txt"], ["frobnicate"]])

@@ -1,0 +1,448 @@
+"""The warehouse as one self-contained HTML page, and a Markdown summary for Prefect.
+
+The page reads the report views through a read-only connection. Sections whose views another
+pass fills (stories, duplicate rates) are optional: until that pass has run the page says "not
+computed yet". A query that fails on an older or newer schema turns its section into a one-line
+note, so one broken view never costs the whole report. Drawing is in tasks/report_charts.py.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Sequence
+
+import duckdb
+from prefect import task
+
+from tasks.report_charts import (DARK_GREY, GREY, NARROW, OTHER, WIDTH, Percent, colour, columns,
+                                  display, esc, hbars, legend, page, panel, stacked, table)
+from tasks.store import connect
+
+NOT_COMPUTED = "not computed yet"
+UNKNOWN_OUTLET = "outlet unknown"
+ENTITY_LABELS = ("PERSON", "ORG", "GPE")
+LABEL_COLOURS = {label: colour(i) for i, label in enumerate(ENTITY_LABELS + ("NORP", "LOC"))}
+TABLE_ROWS = 10
+
+
+def rows(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[object] | dict = ()) -> list[tuple]:
+    return con.execute(sql, params if isinstance(params, dict) else list(params)).fetchall()
+
+
+def relations(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Every table and view of the warehouse, with its kind ('BASE TABLE' or 'VIEW')."""
+    return dict(rows(con, "select table_name, table_type from information_schema.tables "
+                          "where table_catalog = current_database() and table_schema = 'main' "
+                          "order by table_name"))
+
+
+def column_names(con: duckdb.DuckDBPyConnection, relation: str) -> set[str]:
+    return {r[0] for r in rows(con, "select column_name from information_schema.columns "
+                                    "where table_catalog = current_database() and table_schema = 'main' "
+                                    "and table_name = ?", [relation])}
+
+
+def absent(heading: str, note: str) -> str:
+    return panel(heading, note=note)
+
+
+def first_rows(headers: Sequence[str], body: Sequence[Sequence[object]]) -> str:
+    """The table of a panel: its first rows, and how many more there are."""
+    return table(headers, body[:TABLE_ROWS], len(body) - TABLE_ROWS)
+
+
+# ---- 1. articles over time ---------------------------------------------------------------------
+
+def series_colours(names: Sequence[str]) -> list[str]:
+    special = {OTHER: DARK_GREY, UNKNOWN_OUTLET: GREY}
+    return [special.get(name, colour(i)) for i, name in enumerate(names)]
+
+
+def over_time_chart(points: list[tuple], label: str) -> str:
+    labels, series = stacked(points)
+    return columns(labels, series, label, series_colours([name for name, _ in series]))
+
+
+def language_panel(con, have) -> str:
+    heading = "By language, per ingest day"
+    if "articles_per_day_lang" not in have:
+        return absent(heading, NOT_COMPUTED)
+    points = rows(con, "select ingested_on, lang, sum(n_articles)::bigint from articles_per_day_lang "
+                       "group by all order by ingested_on, lang")
+    if not points:
+        return absent(heading, "No articles yet.")
+    langs = rows(con, "select lang, sum(n_articles)::bigint as n, min(ingested_on), max(ingested_on) "
+                      "from articles_per_day_lang group by lang order by n desc, lang")
+    total = sum(n for _, n, _, _ in langs)
+    return panel(heading, over_time_chart(points, "Articles per ingest day by language"),
+                 first_rows(["language", "articles", "share", "first day", "last day"],
+                            [(lang, n, Percent(n / total), first, last) for lang, n, first, last in langs]))
+
+
+def outlet_panel(con, have) -> str:
+    heading = "By outlet, per publication day"
+    if "articles_per_outlet_day" not in have:
+        return absent(heading, NOT_COMPUTED)
+    points = rows(con, f"select published_on, coalesce(outlet, '{UNKNOWN_OUTLET}'), "
+                       "sum(n_articles)::bigint from articles_per_outlet_day "
+                       "group by all order by published_on nulls last, 2")
+    if not points:
+        return absent(heading, "No articles yet.")
+    outlets = rows(con, f"select coalesce(outlet, '{UNKNOWN_OUTLET}') as outlet, "
+                        "sum(n_articles)::bigint as n, "
+                        "coalesce(sum(n_articles) filter (published_on is null), 0)::bigint, "
+                        "min(published_on), max(published_on) "
+                        "from articles_per_outlet_day group by 1 order by n desc, outlet")
+    return panel(heading, over_time_chart(points, "Articles per publication day by outlet"),
+                 first_rows(["outlet", "articles", "date unknown", "first day", "last day"], outlets))
+
+
+# ---- 2. entities -------------------------------------------------------------------------------
+
+def top_entities(con, limit: int, label: str | None = None) -> list[tuple]:
+    """(name, label, n_articles, n_mentions) of the most named entities, of one label or all."""
+    return rows(con, "select name, label, n_articles, n_mentions from top_entities "
+                     "where $label is null or label = $label "
+                     "order by n_articles desc, n_mentions desc, entity_key limit $limit",
+                {"label": label, "limit": limit})
+
+
+def entity_bars(entities: list[tuple], label: str, width: int) -> str:
+    return hbars([(name, n) for name, _, n, _ in entities], label,
+                 [LABEL_COLOURS.get(kind, GREY) for _, kind, _, _ in entities], width=width)
+
+
+def entities_panels(con, have) -> list[str]:
+    if "top_entities" not in have:
+        return [absent("Top entities", NOT_COMPUTED)]
+    top = top_entities(con, 20)
+    if not top:
+        return [absent("Top entities", "No entities yet.")]
+    kinds = sorted({kind for _, kind, _, _ in top}, key=lambda k: (k not in LABEL_COLOURS, k))
+    panels = [panel("Top 20 entities, by articles naming them",
+                    entity_bars(top, "Top 20 entities by number of articles", WIDTH)
+                    + legend(kinds, [LABEL_COLOURS.get(k, GREY) for k in kinds]),
+                    table(["#", "entity", "label", "articles", "mentions"],
+                          [(i, *row) for i, row in enumerate(top, 1)]))]
+    for label in ENTITY_LABELS:
+        top5 = top_entities(con, 5, label)
+        heading = f"Top 5 {label}"
+        panels.append(panel(heading, entity_bars(top5, f"{heading} entities by articles", NARROW))
+                      if top5 else absent(heading, f"No {label} entities yet."))
+    return panels
+
+
+# ---- 3. stories and duplicates -----------------------------------------------------------------
+
+def corpus_computed(con, have) -> bool:
+    """Whether the corpus pass has run. Its views exist from the migration on but read state
+    only that pass writes: before it runs they are empty, which would read as "no duplicates"."""
+    if "article_fingerprints" not in have:
+        return True
+    return rows(con, "select exists (from article_fingerprints) or not exists (from articles)")[0][0]
+
+
+def stories_panels(con, have) -> list[str] | str:
+    if "stories" in have and corpus_computed(con, have):
+        return story_group_panels(con)
+    if "story_first_appearance" in have:
+        return first_appearance_panel(con)
+    return absent("Stories", f"Same-story groups: {NOT_COMPUTED}.")
+
+
+def first_carriers(con, relation: str, outlet: str, where: str = "") -> list[tuple]:
+    """(outlet, n): how many stories each outlet carried before any other."""
+    return rows(con, f"select coalesce({outlet}, '{UNKNOWN_OUTLET}') as outlet, count(*) as n "
+                     f"from {relation} {where} group by 1 order by n desc, outlet limit 10")
+
+
+def story_group_panels(con) -> list[str]:
+    top = rows(con, "select label, first_title, n_articles, outlets, first_appeared_at from stories "
+                    "order by n_articles desc, first_appeared_at, story_id limit ?", [TABLE_ROWS])
+    if not top:
+        return [absent("Stories", "No same-story groups: no two articles tell one story yet.")]
+    n_stories = rows(con, "select count(*) from stories")[0][0]
+    return [panel(f"Largest stories ({n_stories:,} in all)",
+                  hbars([(label, n) for label, _, n, _, _ in top], "Largest stories by number of articles"),
+                  table(["story", "first headline", "articles", "outlets, first to last", "first appeared"],
+                        top, n_stories - len(top)), table_below=True),
+            panel("Outlets first to carry a story",
+                  hbars(first_carriers(con, "stories", "first_outlet"), "Stories each outlet carried first",
+                        width=NARROW))]
+
+
+def first_appearance_panel(con) -> str:
+    """Before same-story groups exist each article is its own story: which outlets carry
+    the most, and when each first did, is still worth seeing."""
+    top = rows(con, "select coalesce(a.title, s.story_id), count(distinct s.outlet) as n_outlets, "
+                    "list(distinct s.outlet order by s.outlet), min(s.first_appeared_at) as first_at "
+                    "from story_first_appearance as s "
+                    "left join articles as a on a.article_id = s.story_id "
+                    "group by s.story_id, a.title order by n_outlets desc, first_at, s.story_id limit ?",
+               [TABLE_ROWS])
+    if not top:
+        return absent("Stories", "No stories yet.")
+    return panel("Stories and their outlets",
+                 hbars(first_carriers(con, "story_first_appearance", "outlet", "where appearance_rank = 1"),
+                       "Stories each outlet carried first"),
+                 table(["story", "known outlets", "carried by", "first appeared"], top),
+                 f"Same-story groups: {NOT_COMPUTED}; until they are, each article is its own story "
+                 "(view story_first_appearance).", table_below=True)
+
+
+def duplicate_rates_view(con, have) -> str | None:
+    """The report view of duplicate rates: a view named duplicate... or near_duplicate... with
+    per-outlet counts (the tables of the same prefix hold the pass's state, not rates)."""
+    needed = {"outlet", "n_articles", "n_exact_duplicates", "n_near_duplicates"}
+    return next((name for name, kind in have.items() if kind == "VIEW"
+                 and name.startswith(("duplicate", "near_duplicate"))
+                 and needed <= column_names(con, name)), None)
+
+
+def duplicates_panel(con, have) -> str:
+    heading = "Duplicate and near-duplicate rates"
+    view = duplicate_rates_view(con, have)
+    if view is None or not corpus_computed(con, have):
+        return absent(heading, NOT_COMPUTED)
+    per_outlet = rows(con, f"select coalesce(outlet, '{UNKNOWN_OUTLET}') as outlet, "
+                           "sum(n_articles)::bigint as n, sum(n_exact_duplicates)::bigint, "
+                           f'sum(n_near_duplicates)::bigint from "{view}" '
+                           "group by 1 order by n desc, outlet")
+    if not per_outlet:
+        return absent(heading, "No articles yet.")
+    shares = [(o, n, exact, near, Percent((exact + near) / n)) for o, n, exact, near in per_outlet]
+    n, exact, near = (sum(r[i] for r in per_outlet) for i in (1, 2, 3))
+    return panel(f"{heading}, by outlet",
+                 hbars([(o, share) for o, *_, share in shares[:TABLE_ROWS]], "Share of duplicates by outlet",
+                       fmt=Percent, scale_max=1),
+                 first_rows(["outlet", "articles", "exact", "near", "duplicate share"], shares),
+                 f"{exact:,} exact ({display(Percent(exact / n))}) and {near:,} near duplicates "
+                 f"({display(Percent(near / n))}) among {n:,} articles.")
+
+
+# ---- 4. data quality ---------------------------------------------------------------------------
+
+def quarantine_reasons(con, have) -> list[tuple]:
+    """(reason, what, n, example path): files refused whole, and records refused inside JSONL
+    or WARC containers whose file was read."""
+    found = []
+    if "quarantine" in have:
+        found += rows(con, "select coalesce(reason, 'unknown'), 'files', count(distinct doc_id)::bigint, "
+                           "min(source_path) from quarantine group by 1")
+    if "records" in have:
+        found += rows(con, "select coalesce(error, 'unknown'), 'records', count(*)::bigint, "
+                           "min(source_path) from records "
+                           "where status = 'quarantined' and container != 'file' group by 1")
+    return sorted(found, key=lambda r: (-r[2], r[1], r[0]))
+
+
+# Lines are removed per page (doc_id, record_no); the page's record names its article.
+REMOVED_PER_OUTLET_SQL = f"""
+with outlets as (
+    select article_id, coalesce(outlet, outlet_name, '{UNKNOWN_OUTLET}') as outlet
+    from articles
+),
+
+removed as (
+    select o.outlet, count(*) as n_lines
+    from removed_lines as l
+    join records as r using (doc_id, record_no)
+    join outlets as o using (article_id)
+    group by o.outlet
+)
+
+select o.outlet, count(*) as n_articles, coalesce(any_value(r.n_lines), 0) as n_lines
+from outlets as o
+left join removed as r using (outlet)
+group by o.outlet
+order by n_lines desc, o.outlet
+"""
+
+
+def quarantine_panel(con, have) -> str:
+    found = quarantine_reasons(con, have)
+    if not found:
+        return absent("Quarantined inputs", "Nothing quarantined.")
+    return panel("Quarantined inputs, by reason",
+                 hbars([(f"{reason} ({what})", n) for reason, what, n, _ in found[:TABLE_ROWS]],
+                       "Quarantined files and records by reason", [colour(3)] * TABLE_ROWS),
+                 first_rows(["reason", "what", "count", "e.g."], found))
+
+
+def removed_panels(con, have) -> list[str]:
+    removed = rows(con, "select reason, count(*) as n, count(distinct (doc_id, record_no)) "
+                        "from removed_lines group by reason order by n desc, reason")
+    if not removed:
+        return [absent("Removed boilerplate", "No lines removed.")]
+    panels = [panel("Removed boilerplate lines, by reason",
+                    hbars([(reason, n) for reason, n, _ in removed], "Removed lines by reason"),
+                    table(["reason", "lines", "pages"], removed))]
+    if "records" in have:
+        per_outlet = [(o, n, lines, lines / n) for o, n, lines in rows(con, REMOVED_PER_OUTLET_SQL)]
+        panels.append(panel("Removed lines per article, by outlet",
+                            hbars([(o, per) for o, _, _, per in per_outlet[:TABLE_ROWS]],
+                                  "Removed lines per article by outlet", fmt=lambda v: round(v, 1)),
+                            first_rows(["outlet", "articles", "lines removed", "per article"], per_outlet)))
+    return panels
+
+
+def flags_panel(con, have) -> str:
+    n_articles = rows(con, "select count(*) from articles")[0][0]
+    flags = rows(con, "select flag, count(*) as n from (select unnest(flags) as flag from articles) "
+                      "group by flag order by n desc, flag")
+    if not flags:
+        return absent("Article flags", "No article carries a flag.")
+    return panel("Article flags", hbars(flags, "Articles per quality flag", [colour(1)] * len(flags)),
+                 table(["flag", "articles", "share"], [(f, n, Percent(n / n_articles)) for f, n in flags]))
+
+
+def coverage_panel(con, have) -> str:
+    if "metadata_coverage" not in have:
+        return absent("Metadata coverage", NOT_COMPUTED)
+    coverage = [(c, n, Percent(o), Percent(p), Percent(u)) for c, n, o, p, u in rows(
+        con, "select container, n_articles, share_with_outlet, share_with_published_at, share_with_url "
+             "from metadata_coverage order by container")]
+    if not coverage:
+        return absent("Metadata coverage", "No articles yet.")
+    fields = ("outlet", "publication date", "URL")
+    bars = [(f"{row[0]}: {field}", row[2 + i]) for row in coverage for i, field in enumerate(fields)]
+    return panel("Metadata coverage, by input container",
+                 hbars(bars, "Share of articles with each metadata field",
+                       [colour(i % len(fields)) for i in range(len(bars))], fmt=Percent, scale_max=1),
+                 table(["container", "articles", "with outlet", "with date", "with URL"], coverage))
+
+
+# ---- 5. runs -----------------------------------------------------------------------------------
+
+def runs_panel(con, have) -> str:
+    if "run_history" not in have:
+        return absent("Runs", NOT_COMPUTED)
+    runs = rows(con, "select started_at, status, duration_s, n_seen, n_new, n_unchanged, n_quarantined, "
+                     "run_id, error from run_history order by started_at desc, run_id limit 30")
+    if not runs:
+        return absent("Runs", "No runs yet.")
+    oldest_first = runs[::-1]
+    labels = [r[0].astimezone(timezone.utc).strftime("%m-%d %H:%M") for r in oldest_first]
+    series = [("new", [r[4] for r in oldest_first]), ("unchanged", [r[5] for r in oldest_first]),
+              ("quarantined", [r[6] for r in oldest_first]),
+              ("seen by a failed run", [r[3] if r[1] != "ok" else 0 for r in oldest_first])]
+    headers = ["started", "status", "seconds", "seen", "new", "unchanged", "quarantined", "run"]
+    recent = [(*r[:7], r[7][:8]) for r in runs[:TABLE_ROWS]]
+    if any(r[8] for r in runs[:TABLE_ROWS]):  # an error column only when there is an error to read
+        headers.append("error")
+        recent = [(*row, r[8] and r[8][:160]) for row, r in zip(recent, runs)]
+    return panel("Files per run, newest on the right",
+                 columns(labels, series, "Files per run: new, unchanged, quarantined",
+                         [colour(0), GREY, colour(1), colour(3)]),
+                 table(headers, recent), table_below=True)
+
+
+# ---- the page ----------------------------------------------------------------------------------
+
+# Each section's panels come from builders (con, have) -> a panel or a list of panels.
+SECTIONS = (("over-time", "Articles over time", (language_panel, outlet_panel)),
+            ("entities", "Top entities", (entities_panels,)),
+            ("stories", "Stories and their outlets", (stories_panels, duplicates_panel)),
+            ("quality", "Data quality", (quarantine_panel, removed_panels, flags_panel, coverage_panel)),
+            ("runs", "Run history", (runs_panel,)))
+
+TOTALS = (("articles", "select count(*) from articles"),
+          ("sentences", "select count(*) from sentences"),
+          ("entities", "select count(*) from entities"),
+          ("languages", "select count(distinct lang) from articles"),
+          ("outlets", "select count(distinct coalesce(outlet, outlet_name)) from articles"),
+          ("schema version", "select max(version) from schema_version"))
+
+
+def scalar(con, sql: str) -> object:
+    """One value, or None where the warehouse lacks the table (a new or an old schema)."""
+    try:
+        return rows(con, sql)[0][0]
+    except duckdb.Error:
+        return None
+
+
+def totals(con) -> list[tuple[str, object]]:
+    return [(name, scalar(con, sql)) for name, sql in TOTALS]
+
+
+def guarded(build: Callable, con, have) -> list[str]:
+    """A builder's panels; a query that fails on this warehouse's schema becomes a note."""
+    try:
+        built = build(con, have)
+    except duckdb.Error as exc:
+        reason = str(exc).splitlines()[0]
+        return [absent("Not available", f"Could not be read from this warehouse: {reason}")]
+    return [built] if isinstance(built, str) else built
+
+
+def build_report(con: duckdb.DuckDBPyConnection, title: str = "newsflow report",
+                 now: datetime | None = None) -> str:
+    """A self-contained HTML page (a str) describing the warehouse ``con`` is connected to
+    (read-only). Deterministic: the same data and ``now`` give the same page."""
+    now = now or datetime.now(timezone.utc)
+    have = relations(con)
+    sections = [(anchor, heading, [p for build in builders for p in guarded(build, con, have)])
+                for anchor, heading, builders in SECTIONS]
+    return page(title, f"Generated {display(now)}", totals(con), sections)
+
+
+def write_report(db: Path, out: Path, now: datetime | None = None) -> Path:
+    """Open ``db`` read-only, build the report and write it to ``out`` atomically: a reader
+    (or a web server) sees the previous page or the new one, never half of one."""
+    with contextlib.closing(connect(db, read_only=True)) as con:
+        text = build_report(con, now=now)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)  # only left when the write or the rename failed
+    return out
+
+
+def report_markdown(con: duckdb.DuckDBPyConnection) -> str:
+    """A short Markdown summary (key counts and top tables) for a Prefect artifact."""
+    have = relations(con)
+    counts = totals(con)
+    parts = ["# newsflow report", md_table([name for name, _ in counts], [[v for _, v in counts]])]
+    if "run_history" in have:
+        last = rows(con, "select started_at, status, n_seen, n_new, n_unchanged, n_quarantined "
+                         "from run_history order by started_at desc, run_id limit 1")
+        if last:
+            parts += ["## Latest run", md_table(["started", "status", "seen", "new", "unchanged",
+                                                 "quarantined"], last)]
+    entities = top_entities(con, 10) if "top_entities" in have else []
+    if entities:
+        parts += ["## Top entities", md_table(["entity", "label", "articles", "mentions"], entities)]
+    langs = rows(con, "select lang, sum(n_articles)::bigint as n from articles_per_day_lang "
+                      "group by lang order by n desc, lang limit 10") if "articles_per_day_lang" in have else []
+    if langs:
+        parts += ["## Languages", md_table(["language", "articles"], langs)]
+    quarantined = quarantine_reasons(con, have)
+    if quarantined:
+        parts += ["## Quarantine", md_table(["reason", "what", "count"], [r[:3] for r in quarantined])]
+    return "\n\n".join(parts) + "\n"
+
+
+def md_cell(value: object) -> str:
+    text = esc(value)  # Prefect's artifact view renders HTML in Markdown
+    for char in "\\|*_[]`":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def md_table(headers: Sequence[str], body: Sequence[Sequence[object]]) -> str:
+    right = [isinstance(v, (int, float)) and not isinstance(v, bool) for v in (body[0] if body else headers)]
+    lines = ["| " + " | ".join(headers) + " |", "|" + "".join("---:|" if r else "---|" for r in right)]
+    lines += ["| " + " | ".join(md_cell(v) for v in row) + " |" for row in body]
+    return "\n".join(lines)
+
+
+@task(name="report")
+def report_task(db: str, out: str) -> str:
+    return str(write_report(Path(db), Path(out)))

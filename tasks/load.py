@@ -15,8 +15,9 @@ from pathlib import Path
 import duckdb
 from prefect import task
 
-from tasks.faults import failpoint
+from tasks.corpus import update_corpus_tables
 from tasks.errors import CheckFailed
+from tasks.faults import failpoint
 from tasks.store import connect, failed_checks_message, read_sql, run_checks, snapshot
 
 
@@ -58,6 +59,9 @@ def load_staged(db: Path, staging: Path, run_id: str, started_at: datetime, n_se
         con.execute("begin")
         try:
             con.execute(read_sql("load/load.sql"))
+            con.execute(read_sql("load/entities.sql"))
+            loaded = [row[0] for row in con.execute("select article_id from winners").fetchall()]
+            update_corpus_tables(con, loaded)
             counts = staged_counts(con, n_seen, records or {})
             problem = failed_checks_message(run_checks(con))
             if problem:

@@ -1,0 +1,1 @@
+select * from near_duplicate_pairs

@@ -1,0 +1,1 @@
+select * from outlet_text_reuse

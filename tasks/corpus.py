@@ -1,0 +1,196 @@
+"""Corpus-level passes over the warehouse, run inside the load transaction: exact and near
+duplicates (tasks/dedup.py), same-story groups (tasks/stories.py) and sentence fingerprints.
+
+Incremental. ``article_fingerprints`` registers every article whose corpus state is stored;
+a run processes the articles it is given plus any the registry lacks or holds in an older
+version, and first forgets the state of articles that are gone or being reprocessed. Each
+pass then compares only those articles against what is stored and rewrites only the
+duplicate clusters and stories they touch. When the settings change, the state is rebuilt.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass
+from typing import Sequence
+
+import duckdb
+import pyarrow as pa
+
+from tasks.dedup import fingerprint_texts, normalize_text, update_duplicates
+from tasks.stories import update_stories
+
+STATE_TABLES = ("article_fingerprints", "minhash_bands", "near_duplicate_pairs", "duplicates",
+                "story_terms", "story_pairs", "story_members", "story_groups", "sentence_fingerprints")
+
+
+@dataclass(frozen=True)
+class CorpusSettings:
+    shingle_size: int = 5             # words per shingle
+    num_perm: int = 128               # MinHash permutations
+    seed: int = 1                     # MinHash seed: signatures must agree across runs
+    near_threshold: float = 0.8       # Jaccard similarity of shingle sets for a near duplicate
+    # LSH bands are cut for a lower similarity than the verified one: a pair at 0.8 is then a
+    # candidate with probability 0.99 (0.40 with bands cut for 0.8); verifying is cheap
+    lsh_threshold: float = 0.6
+    story_threshold: float = 0.4      # mean pair score for two groups to be one story
+    story_pair_floor: float = 0.15    # weaker pairs are not kept as evidence
+    story_window_days: float = 3.0    # articles further apart in time are never one story
+    story_top_terms: int = 40         # terms per article vector
+    story_max_pairs: int = 30         # neighbours kept per new article
+    story_prior_docs: float = 1000.0  # idf prior: how many documents a small corpus stands for
+    story_max_df_share: float = 0.05  # terms in more of the corpus than this are ignored ...
+    story_min_df_cap: int = 20        # ... unless in at most this many articles
+    min_sentence_words: int = 6       # shorter sentences repeat by chance
+
+    def as_rows(self) -> list[tuple[str, str]]:
+        return [(f.name, repr(getattr(self, f.name))) for f in dataclasses.fields(self)]
+
+
+# The run's articles: those given, and any whose state is missing or from an older version.
+BATCH_SQL = """
+create or replace temp table corpus_batch as
+select a.article_id
+from articles as a
+left join article_fingerprints as f using (article_id)
+where a.article_id in (select article_id from given)
+   or f.article_id is null
+   or f.version_id is distinct from a.version_id
+"""
+
+# Forget the state of articles that are gone or reprocessed, noting first which duplicate
+# clusters and stories lose a member: those are regrouped.
+FORGET_SQL = """
+create or replace temp table corpus_stale as
+select article_id
+from article_fingerprints as f
+where article_id in (select article_id from corpus_batch)
+   or not exists (select 1 from articles as a where a.article_id = f.article_id);
+
+create or replace temp table corpus_dedup_seeds as
+with touched as (
+    select coalesce(d.canonical_id, s.article_id) as cluster_id
+    from corpus_stale as s
+    left join duplicates as d using (article_id)
+)
+select cluster_id as article_id from touched
+union select article_id from duplicates where canonical_id in (select cluster_id from touched);
+
+create or replace temp table corpus_story_touched as
+select distinct story_id from story_members where article_id in (select article_id from corpus_stale);
+
+create or replace temp table corpus_story_seeds as
+select article_id from story_members where story_id in (select story_id from corpus_story_touched);
+
+delete from article_fingerprints where article_id in (select article_id from corpus_stale);
+delete from minhash_bands where article_id in (select article_id from corpus_stale);
+delete from near_duplicate_pairs where article_id_a in (select article_id from corpus_stale)
+    or article_id_b in (select article_id from corpus_stale);
+delete from duplicates where article_id in (select article_id from corpus_stale)
+    or canonical_id in (select article_id from corpus_stale);
+delete from story_terms where article_id in (select article_id from corpus_stale);
+delete from story_pairs where article_id_a in (select article_id from corpus_stale)
+    or article_id_b in (select article_id from corpus_stale);
+delete from story_members where article_id in (select article_id from corpus_stale);
+delete from sentence_fingerprints where article_id in (select article_id from corpus_stale);
+"""
+
+TOTALS_SQL = """
+select
+    (select count(*) from duplicates where kind = 'exact') as n_exact_duplicates,
+    (select count(*) from duplicates where kind = 'near') as n_near_duplicates,
+    (select count(*) from near_duplicate_pairs) as n_near_pairs,
+    (select count(*) from story_groups) as n_stories,
+    (select count(*) from story_members) as n_story_articles
+"""
+
+
+# The run's sentences, and its quotations with the sentence each starts in.
+PASSAGES_SQL = """
+select article_id, sent_idx, start_char, end_char, false as is_quote, text
+from sentences
+where article_id in (select article_id from corpus_batch)
+union all
+select q.article_id, s.sent_idx, q.start_char, q.end_char, true, q.text
+from quotes as q
+asof join sentences as s on s.article_id = q.article_id and q.start_char >= s.start_char
+where q.article_id in (select article_id from corpus_batch)
+order by article_id, is_quote, start_char
+"""
+
+
+def passage_fingerprint(normalized: str) -> int:
+    return int.from_bytes(hashlib.blake2b(normalized.encode(), digest_size=8).digest(), "little")
+
+
+def passage_rows(rows: Sequence[tuple[str, int, int, int, bool, str]], min_words: int) -> list[tuple]:
+    """(article_id, sent_idx, start_char, end_char, is_quote, fingerprint, n_words) of passages
+    long enough to count; a quotation that is its whole sentence is the sentence's row."""
+    out, sentence_text = [], {}
+    for article_id, sent_idx, start, end, is_quote, text in rows:  # sentences before quotations
+        normalized = normalize_text(text)
+        if not is_quote:
+            sentence_text[article_id, sent_idx] = normalized
+        elif sentence_text.get((article_id, sent_idx)) == normalized:
+            continue
+        n_words = normalized.count(" ") + 1 if normalized else 0
+        if n_words >= min_words:
+            out.append((article_id, sent_idx, start, end, is_quote, passage_fingerprint(normalized), n_words))
+    return out
+
+
+def update_sentence_fingerprints(con: duckdb.DuckDBPyConnection, min_words: int) -> int:
+    read = con.sql(PASSAGES_SQL).to_arrow_table()
+    rows = passage_rows(list(zip(*(read[c].to_pylist() for c in read.column_names))), min_words)
+    names = ("article_id", "sent_idx", "start_char", "end_char", "is_quote", "fingerprint", "n_words")
+    types = (pa.string(), pa.int64(), pa.int64(), pa.int64(), pa.bool_(), pa.uint64(), pa.int64())
+    new_passages = pa.table({name: pa.array([r[i] for r in rows], kind)
+                             for i, (name, kind) in enumerate(zip(names, types))})
+    con.execute("insert into sentence_fingerprints by name select * from new_passages")
+    return len(rows)
+
+
+def reset_if_settings_changed(con: duckdb.DuckDBPyConnection, settings: CorpusSettings) -> bool:
+    """State computed with other settings is not comparable: drop it (every article is then
+    reprocessed) and record the new settings. True when it was dropped."""
+    stored = dict(con.sql("select name, value from corpus_settings").fetchall())
+    wanted = dict(settings.as_rows())
+    if stored == wanted:
+        return False
+    for table in STATE_TABLES + ("corpus_settings",):
+        con.execute(f"delete from {table}")
+    new_settings = pa.table({"name": list(wanted), "value": list(wanted.values())})
+    con.execute("insert into corpus_settings by name select * from new_settings")
+    return bool(stored)
+
+
+def update_corpus_tables(con: duckdb.DuckDBPyConnection, new_article_ids: Sequence[str],
+                         settings: CorpusSettings = CorpusSettings()) -> dict[str, int]:
+    """Run inside the load transaction (after articles, sentences and mentions are loaded,
+    before the checks): update the duplicate, near-duplicate, story-group and sentence
+    fingerprint tables for the new or replaced articles, incrementally, and remove the rows
+    of articles that no longer exist. Returns counts for the run summary."""
+    reset_if_settings_changed(con, settings)
+    given = pa.table({"article_id": pa.array(list(new_article_ids), pa.string())})
+    con.execute(BATCH_SQL)  # reads given
+    con.execute(FORGET_SQL)
+    n_removed = con.sql("select count(*) from corpus_stale "
+                        "where article_id not in (select article_id from corpus_batch)").fetchall()[0][0]
+    read = con.sql("select article_id, body from articles "
+                   "where article_id in (select article_id from corpus_batch) order by article_id").to_arrow_table()
+    texts = [(a, normalize_text(body)) for a, body in zip(read["article_id"].to_pylist(), read["body"].to_pylist())]
+
+    prints = fingerprint_texts(texts, settings.shingle_size, settings.num_perm, settings.seed)
+    n_new_pairs = update_duplicates(con, prints, settings.shingle_size, settings.num_perm,
+                                    settings.lsh_threshold, settings.near_threshold)
+    update_stories(con, texts, settings)
+    n_passages = update_sentence_fingerprints(con, settings.min_sentence_words)
+
+    totals = con.sql(TOTALS_SQL).to_arrow_table().to_pylist()[0]
+    for name in ("batch", "stale", "dedup_seeds", "dedup_scope", "story_touched", "story_seeds",
+                 "story_df", "story_vectors", "story_candidates", "story_scope"):
+        con.execute(f"drop table if exists corpus_{name}")
+    con.execute("drop view if exists corpus_story_terms")
+    return {"n_articles_processed": len(texts), "n_articles_removed": n_removed,
+            "n_new_near_pairs": n_new_pairs, "n_passages_fingerprinted": n_passages, **totals}

@@ -1,0 +1,270 @@
+"""Exact and near duplicates: normalized bodies, word shingles, MinHash signatures, LSH bands.
+
+Incremental design: an article's MinHash signature (datasketch) is cut into the bands that
+datasketch's ``MinHashLSH`` chooses for the threshold, and each band's hash is a row of
+``minhash_bands``. A run finds the candidates of its new articles with one SQL join on
+(band_idx, band_hash) against everything stored: the LSH index lives in the warehouse, so a
+later process continues from it, and a run costs in proportion to its batch, where rebuilding
+an in-memory ``MinHashLSH`` from stored signatures would cost the whole corpus every run.
+Every candidate is verified with the exact Jaccard similarity of the two shingle sets before
+it becomes a pair; the bands are cut for a lower similarity than the threshold, for recall.
+
+Arrow tables go to DuckDB by name: a query that reads ``new_pairs`` reads the local Python
+variable of that name (a DuckDB replacement scan), in bulk.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+from datasketch import MinHash, MinHashLSH
+
+# Quote marks and apostrophes vanish ("hour's" and "hours'" compare equal); other punctuation
+# separates words.
+_QUOTES = str.maketrans("", "", "'\"`´‘’‚‛“”„‟′″«»")
+_WORD = re.compile(r"\w+")
+_MIX = np.uint64(0x100000001B3)  # FNV prime: a word's position in a shingle changes its hash
+
+
+def normalize_text(text: str) -> str:
+    """Casefolded words joined by single spaces: texts that differ only in whitespace, case,
+    quote marks, apostrophes or punctuation normalize to the same string."""
+    if text.isascii():  # NFKC leaves ASCII alone and casefold is lower: the common case, fast
+        return " ".join(_WORD.findall(text.lower().translate(_QUOTES)))
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    # casefolding can leave text that NFKC changes, and NFKC can leave capitals: fold to a fixpoint
+    while (again := unicodedata.normalize("NFKC", folded.casefold())) != folded:
+        folded = again
+    return " ".join(_WORD.findall(folded.translate(_QUOTES)))
+
+
+def text_hash(normalized: str) -> str:
+    return hashlib.sha256(normalized.encode()).hexdigest()
+
+
+@functools.lru_cache(maxsize=1 << 20)  # a corpus repeats its words: hash each once
+def _word_hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+
+
+def shingles(normalized: str, size: int) -> np.ndarray:
+    """The word ``size``-grams as sorted distinct 64-bit hashes (a shorter text is one
+    shingle, an empty one has none). Integers intersect far faster than strings, and two
+    different shingles of a pair of articles share a hash with odds of about 1 in 10^14."""
+    words = normalized.split()
+    if not words:
+        return np.empty(0, np.uint64)
+    hashes = np.fromiter((_word_hash(w) for w in words), np.uint64, len(words))
+    n = max(1, len(words) - size + 1)
+    mixed = np.zeros(n, np.uint64)
+    for k in range(min(size, len(words))):
+        mixed = mixed * _MIX + hashes[k:k + n]
+    return np.unique(mixed)
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """|a ∩ b| / |a ∪ b| of two sorted distinct arrays; two empty sets share nothing, so 0."""
+    if not len(a) and not len(b):
+        return 0.0
+    common = np.intersect1d(a, b, assume_unique=True).size
+    return common / (len(a) + len(b) - common)
+
+
+def band_ranges(threshold: float, num_perm: int) -> list[tuple[int, int]]:
+    """The signature slices LSH bands over, as datasketch optimizes them for ``threshold``."""
+    return list(MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges)
+
+
+def signatures(shingle_sets: Iterable[np.ndarray], num_perm: int, seed: int) -> list[np.ndarray]:
+    """datasketch MinHash signatures (uint32) of shingle hash sets, folded to the 32 bits of
+    its default scheme, which mixes them again before permuting."""
+    folded = ((((s >> np.uint64(32)) ^ s) & np.uint64(0xFFFFFFFF)).tolist() for s in shingle_sets)
+    return [m.hashvalues for m in MinHash.bulk(folded, num_perm=num_perm, seed=seed, hashfunc=int)]
+
+
+def band_hashes(signature: np.ndarray, ranges: list[tuple[int, int]]) -> list[int]:
+    """One 64-bit hash per band: equal bands give equal hashes in any process."""
+    data = signature.astype("<u4")
+    return [int.from_bytes(hashlib.blake2b(data[start:end].tobytes(), digest_size=8).digest(), "little")
+            for start, end in ranges]
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    article_id: str
+    body_hash: str
+    shingles: np.ndarray
+    signature: np.ndarray
+
+
+def fingerprint_texts(rows: list[tuple[str, str]], shingle_size: int, num_perm: int,
+                      seed: int) -> list[Fingerprint]:
+    """(article_id, normalized body) pairs to fingerprints."""
+    sets = [shingles(text, shingle_size) for _, text in rows]
+    return [Fingerprint(a, text_hash(text), s, sig)
+            for (a, text), s, sig in zip(rows, sets, signatures(sets, num_perm, seed))]
+
+
+def components(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[list[str]]:
+    """Connected components (union-find), each sorted, in order of their smallest node."""
+    parent = {n: n for n in nodes}
+
+    def root(n: str) -> str:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for a, b in edges:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = {}
+    for n in parent:
+        groups.setdefault(root(n), []).append(n)
+    return sorted(sorted(g) for g in groups.values())
+
+
+def cluster_duplicates(rank: dict[str, int], body_hash: dict[str, str],
+                       near_pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """Clusters of articles joined by an equal normalized body or a near-duplicate pair; in
+    each, the article first in ``rank`` is canonical and every other one is its duplicate:
+    (article_id, canonical_id, kind), kind 'exact' when its body equals the canonical's."""
+    by_hash: dict[str, str] = {}
+    edges = list(near_pairs)
+    for article_id in sorted(rank, key=rank.__getitem__):
+        first = by_hash.setdefault(body_hash[article_id], article_id)
+        if first != article_id:
+            edges.append((first, article_id))
+    out = []
+    for members in components(rank, edges):
+        canonical = min(members, key=rank.__getitem__)
+        out += [(a, canonical, "exact" if body_hash[a] == body_hash[canonical] else "near")
+                for a in members if a != canonical]
+    return out
+
+
+# Stored articles that share a band with a batch article and differ in normalized body.
+CANDIDATES_SQL = """
+select distinct
+    least(new.article_id, old.article_id) as article_id_a,
+    greatest(new.article_id, old.article_id) as article_id_b
+from minhash_bands as new
+join minhash_bands as old
+    on old.band_idx = new.band_idx and old.band_hash = new.band_hash and old.article_id != new.article_id
+join article_fingerprints as fa on fa.article_id = new.article_id
+join article_fingerprints as fb on fb.article_id = old.article_id
+where new.article_id in (select article_id from corpus_batch) and fa.body_hash != fb.body_hash
+"""
+
+# The clusters a run can change: those of its articles, of their equal bodies and near pairs,
+# and those that lost a member (corpus_dedup_seeds). A union of whole clusters, so closed.
+SCOPE_SQL = """
+create or replace temp table corpus_dedup_scope as
+with batch as (
+    select article_id from corpus_batch
+),
+
+seeds as (
+    select article_id from corpus_dedup_seeds
+    union select article_id from batch
+    union
+    select same.article_id
+    from article_fingerprints as same
+    join article_fingerprints as new using (body_hash)
+    where new.article_id in (select article_id from batch)
+    union select article_id_a from near_duplicate_pairs where article_id_b in (select article_id from batch)
+    union select article_id_b from near_duplicate_pairs where article_id_a in (select article_id from batch)
+),
+
+clusters as (
+    select coalesce(d.canonical_id, s.article_id) as cluster_id
+    from seeds as s
+    left join duplicates as d using (article_id)
+),
+
+members as (
+    select article_id from seeds
+    union select cluster_id from clusters
+    union select article_id from duplicates where canonical_id in (select cluster_id from clusters)
+)
+
+select
+    a.article_id,
+    f.body_hash,
+    -- canonical first: a stated publication date, else the earliest ingest, then the smaller id
+    row_number() over (order by a.published_at nulls last, a.ingested_at, a.article_id) as canonical_rank
+from articles as a
+join article_fingerprints as f using (article_id)
+where a.article_id in (select article_id from members)
+"""
+
+
+def load_shingles(con: duckdb.DuckDBPyConnection, ids: set[str], size: int) -> dict[str, np.ndarray]:
+    """Shingle sets of stored articles, recomputed from their bodies in one read."""
+    wanted = pa.table({"article_id": pa.array(sorted(ids), pa.string())})
+    rows = con.sql("select article_id, body from articles "
+                   "where article_id in (select article_id from wanted)").fetchall()
+    return {a: shingles(normalize_text(body), size) for a, body in rows}
+
+
+def write_fingerprints(con: duckdb.DuckDBPyConnection, prints: list[Fingerprint],
+                       ranges: list[tuple[int, int]]) -> None:
+    n_perm = len(prints[0].signature) if prints else 0
+    new_prints = pa.table({
+        "article_id": [p.article_id for p in prints],
+        "body_hash": [p.body_hash for p in prints],
+        "n_shingles": pa.array([len(p.shingles) for p in prints], pa.int64()),
+        "minhash": pa.ListArray.from_arrays(
+            pa.array(np.arange(len(prints) + 1, dtype=np.int32) * n_perm),
+            pa.array(np.concatenate([p.signature for p in prints]) if prints else [], pa.uint32())),
+    })
+    banded = [p for p in prints if len(p.shingles)]  # empty texts would all share every band
+    new_bands = pa.table({
+        "article_id": [p.article_id for p in banded for _ in ranges],
+        "band_idx": pa.array([i for _ in banded for i in range(len(ranges))], pa.int32()),
+        "band_hash": pa.array([h for p in banded for h in band_hashes(p.signature, ranges)], pa.uint64()),
+    })
+    con.execute("insert into article_fingerprints by name "
+                "select p.*, a.version_id, now() as computed_at "
+                "from new_prints as p join articles as a using (article_id)")
+    con.execute("insert into minhash_bands by name select * from new_bands")
+
+
+def update_duplicates(con: duckdb.DuckDBPyConnection, prints: list[Fingerprint], shingle_size: int,
+                      num_perm: int, lsh_threshold: float, threshold: float) -> int:
+    """Store the batch's fingerprints, add its verified near-duplicate pairs and rewrite the
+    duplicate clusters it touches. Needs temp tables corpus_batch and corpus_dedup_seeds.
+    Returns the number of new pairs."""
+    write_fingerprints(con, prints, band_ranges(lsh_threshold, num_perm))
+    sets = {p.article_id: p.shingles for p in prints}
+    candidates = con.sql(CANDIDATES_SQL).fetchall()
+    sets |= load_shingles(con, {i for pair in candidates for i in pair} - sets.keys(), shingle_size)
+    pairs = [(a, b, s) for a, b in candidates if (s := jaccard(sets[a], sets[b])) >= threshold]
+    new_pairs = pa.table({"article_id_a": [p[0] for p in pairs], "article_id_b": [p[1] for p in pairs],
+                          "similarity": pa.array([p[2] for p in pairs], pa.float64())})
+    con.execute("insert into near_duplicate_pairs by name select * from new_pairs")
+
+    con.execute(SCOPE_SQL)
+    scope = con.sql("select article_id, body_hash, canonical_rank from corpus_dedup_scope").fetchall()
+    near = con.sql("select article_id_a, article_id_b from near_duplicate_pairs "
+                   "where article_id_a in (select article_id from corpus_dedup_scope) "
+                   "and article_id_b in (select article_id from corpus_dedup_scope)").fetchall()
+    found = cluster_duplicates({a: r for a, _, r in scope}, {a: h for a, h, _ in scope}, near)
+    sets |= load_shingles(con, {i for a, c, kind in found if kind == "near" for i in (a, c)} - sets.keys(),
+                          shingle_size)
+    rows = [(a, c, kind, 1.0 if kind == "exact" else jaccard(sets[a], sets[c])) for a, c, kind in found]
+    new_duplicates = pa.table({"article_id": [r[0] for r in rows], "canonical_id": [r[1] for r in rows],
+                               "kind": [r[2] for r in rows], "similarity": pa.array([r[3] for r in rows], pa.float64())})
+    con.execute("delete from duplicates where article_id in (select article_id from corpus_dedup_scope) "
+                "or canonical_id in (select article_id from corpus_dedup_scope)")
+    con.execute("insert into duplicates by name select * from new_duplicates")
+    return len(pairs)

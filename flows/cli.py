@@ -84,7 +84,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
             print(json.dumps({"path": name, "error": error}, ensure_ascii=False))
             continue
         print(json.dumps({
-            "path": name, "lang": ann.lang, "lang_score": ann.lang_score, "body": body,
+            "path": name, "lang": ann.lang, "lang_score": ann.lang_score, "flags": list(ann.flags),
+            "body": body,
             "sentences": [{"start": s, "end": e, "text": body[s:e]} for s, e in ann.sentences],
             "entities": [{"start": m.start, "end": m.end, "text": m.text, "label": m.label, "key": m.key}
                          for m in ann.mentions],

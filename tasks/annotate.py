@@ -1,7 +1,15 @@
 """Annotate text: language, sentences with exact offsets, named entities, quotations.
 
 ``annotate_texts`` is the pure core shared by the ``newsflow annotate`` command and the
-pipeline; offsets always index the text that was passed in.
+pipeline; offsets always index the text that was passed in. Each text's annotation depends on
+that text alone, never on the rest of the batch, so batching is only a matter of speed.
+
+Flags (a closed set, merged into the article's flags by the caller):
+
+- ``lang_undetermined``: too little prose, or a script no detector reads; ``lang`` is ``und``.
+- ``mixed_language``: a second language holds a fifth of the prose; ``lang`` is the dominant one.
+- ``entities_truncated``: the text is longer than NER reads (``MAX_NER_CHARS``); mentions and
+  quotation speakers cover its beginning only.
 """
 
 from __future__ import annotations
@@ -10,10 +18,12 @@ import bisect
 from dataclasses import dataclass
 from typing import Sequence
 
-from tasks.entities import ENTITY_LANGS, Mention, extract_entities
-from tasks.language import detect_language
+from tasks.entities import ENTITY_LANGS, MAX_NER_CHARS, Mention, extract_entities
+from tasks.language import identify_language
 from tasks.quotes import Quote, find_quotes
 from tasks.sentences import split_sentences
+
+FLAGS = frozenset({"lang_undetermined", "mixed_language", "entities_truncated"})
 
 
 @dataclass(frozen=True)
@@ -24,6 +34,7 @@ class Annotation:
     mentions: list[Mention]
     quotes: list[Quote]
     entity_annotated: bool      # False when no NER model exists for the language
+    flags: tuple[str, ...] = ()  # sorted, from ``FLAGS``
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (the one before it, between sentences)."""
@@ -33,22 +44,27 @@ class Annotation:
 
 def annotate_texts(texts: Sequence[str], model: str = "") -> list[Annotation]:
     """Annotate a batch of texts; NER runs batched over the texts in a language it supports."""
-    langs = [detect_language(text) for text in texts]
-    ner_idx = [i for i, (lang, _) in enumerate(langs) if lang in ENTITY_LANGS and texts[i].strip()]
+    langs = [identify_language(text) for text in texts]
+    ner_idx = [i for i, found in enumerate(langs) if found.lang in ENTITY_LANGS and texts[i].strip()]
     mentions: dict[int, list[Mention]] = {}
     if ner_idx:
         found = extract_entities([texts[i] for i in ner_idx], model)
         mentions = dict(zip(ner_idx, found))
     annotations = []
     for i, text in enumerate(texts):
-        lang, score = langs[i]
+        lang = langs[i]
+        sentences = split_sentences(text, lang.lang)
         doc_mentions = mentions.get(i, [])
+        flags = set(lang.flags)
+        if i in mentions and len(text) > MAX_NER_CHARS:
+            flags.add("entities_truncated")
         annotations.append(Annotation(
-            lang=lang,
-            lang_score=score,
-            sentences=split_sentences(text, lang),
+            lang=lang.lang,
+            lang_score=lang.score,
+            sentences=sentences,
             mentions=doc_mentions,
-            quotes=find_quotes(text, doc_mentions),
+            quotes=find_quotes(text, doc_mentions, sentences),
             entity_annotated=i in mentions,
+            flags=tuple(sorted(flags)),
         ))
     return annotations

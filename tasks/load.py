@@ -13,9 +13,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 from prefect import task
 
 from tasks.corpus import update_corpus_tables
+from tasks.entity_keys import merge_keys
 from tasks.errors import CheckFailed
 from tasks.faults import failpoint
 from tasks.store import connect, failed_checks_message, read_sql, run_checks, snapshot
@@ -50,6 +52,18 @@ def record_run(con: duckdb.DuckDBPyConnection, run_id: str, started_at: datetime
         counts.n_records_quarantined, counts.n_records_skipped])
 
 
+def merge_entity_keys(con: duckdb.DuckDBPyConnection) -> int:
+    """One key per real-world entity across the corpus: variant keys (transliterations, bare
+    surnames, US / United States) are rewritten to their canonical key. Returns keys merged."""
+    counts = dict(con.execute("select entity_key, count(*) from entity_mentions group by 1").fetchall())
+    mapping = merge_keys(counts)
+    if mapping:
+        con.register("key_merges", pa.table({"variant": list(mapping), "canonical": list(mapping.values())}))
+        con.execute(read_sql("load/merge_keys.sql"))
+        con.unregister("key_merges")
+    return len(mapping)
+
+
 def load_staged(db: Path, staging: Path, run_id: str, started_at: datetime, n_seen: int,
                 version: str, snapshot_path: Path | None = None,
                 records: dict[str, int] | None = None) -> RunCounts:
@@ -59,6 +73,7 @@ def load_staged(db: Path, staging: Path, run_id: str, started_at: datetime, n_se
         con.execute("begin")
         try:
             con.execute(read_sql("load/load.sql"))
+            merge_entity_keys(con)
             con.execute(read_sql("load/entities.sql"))
             loaded = [row[0] for row in con.execute("select article_id from winners").fetchall()]
             update_corpus_tables(con, loaded)

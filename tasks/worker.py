@@ -92,7 +92,7 @@ def process_records(records: Sequence[RawRecord], out_dir: str, part: str,
         candidates.append(("text", {"title": cleaned.title, **said}))
         meta = resolve(candidates, options.started_at)
         article_id, version_id = article_identity(meta.url, body)
-        flags = set(cleaned.flags) | set(meta.flags)
+        flags = set(cleaned.flags) | set(meta.flags) | set(ann.flags)
         if not ann.entity_annotated:
             flags.add("not_entity_annotated")
         rows["articles"].append(ArticleRow(

@@ -1,4 +1,19 @@
-from tasks.entities import entity_key, extract_entities, normalize_name, resolve_mentions
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tasks.entities import NAMED_LABELS, entity_key, extract_entities, normalize_name, resolve_mentions
+
+
+def span(text, surface, label, nth=0):
+    """(start, end, label) of the ``nth`` occurrence of ``surface`` in ``text``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return start, start + len(surface), label
+
+
+def resolved(text, *spans):
+    return [(m.text, m.label, m.key) for m in resolve_mentions(text, spans)]
 
 
 def test_keys_fold_case_accents_and_possessives():
@@ -10,16 +25,105 @@ def test_keys_fold_case_accents_and_possessives():
 
 def test_surname_points_to_full_name_in_the_same_article():
     text = "President Joe Biden spoke. Later Biden left."
-    spans = [(10, 19, "PERSON"), (33, 38, "GPE")]
-    mentions = resolve_mentions(text, spans)
+    mentions = resolve_mentions(text, [(10, 19, "PERSON"), (33, 38, "GPE")])
     assert [m.key for m in mentions] == ["person:joe-biden", "person:joe-biden"]
     assert [m.label for m in mentions] == ["PERSON", "PERSON"]
 
 
-def test_two_people_sharing_a_surname_stay_apart():
+def test_a_surname_known_as_a_person_is_never_a_place():
+    text = "Oleksandr Syrskyi spoke. Syrskyi said Ukraine moved troops. Later Syrskyi left Kharkiv."
+    got = resolved(text, span(text, "Oleksandr Syrskyi", "PERSON"), span(text, "Syrskyi", "GPE", 1),
+                   span(text, "Syrskyi", "LOC", 2), span(text, "Kharkiv", "GPE"))
+    assert got[1:3] == [("Syrskyi", "PERSON", "person:oleksandr-syrskyi")] * 2
+    assert got[-1] == ("Kharkiv", "GPE", "gpe:kharkiv")
+
+
+def test_two_people_sharing_a_surname_go_to_the_one_named_most_recently_or_with_the_same_title():
     text = "Joe Biden and Jill Biden arrived. Biden waved."
     mentions = resolve_mentions(text, [(0, 9, "PERSON"), (14, 24, "PERSON"), (34, 39, "PERSON")])
-    assert [m.key for m in mentions] == ["person:joe-biden", "person:jill-biden", "person:biden"]
+    assert [m.key for m in mentions] == ["person:joe-biden", "person:jill-biden", "person:jill-biden"]
+    text = "President Joe Biden and first lady Jill Biden arrived. President Biden waved, and Mr. Biden left."
+    got = resolved(text, span(text, "Joe Biden", "PERSON"), span(text, "Jill Biden", "PERSON"),
+                   span(text, "President Biden", "PERSON"), span(text, "Biden", "GPE", 3))
+    assert [key for _, _, key in got] == ["person:joe-biden", "person:jill-biden", "person:joe-biden",
+                                          "person:joe-biden"]  # "Mr." is no title Jill was given
+    assert got[2][0] == "President Biden"  # the title stays in the mention, not in the key
+
+
+def test_a_surname_before_any_of_two_full_names_stays_a_surname():
+    text = "Biden arrived. Joe Biden and Jill Biden waved."
+    got = resolved(text, span(text, "Biden", "PERSON"), span(text, "Joe Biden", "PERSON"),
+                   span(text, "Jill Biden", "PERSON"))
+    assert got[0][2] == "person:biden"
+
+
+def test_split_names_are_joined():
+    text = "Oleksandr Syrskyi said on Thursday that troops moved. Syrskyi said more."
+    got = resolved(text, span(text, "Oleksandr", "ORG"), span(text, "Syrskyi", "GPE", 1))
+    assert got == [("Oleksandr Syrskyi", "PERSON", "person:oleksandr-syrskyi"),
+                   ("Syrskyi", "PERSON", "person:oleksandr-syrskyi")]
+    text = "Foreign Minister Espen Barth Eide told NRK. Eide's Danish counterpart agreed."
+    assert resolved(text, span(text, "Espen Barth", "PERSON"))[0][0] == "Espen Barth Eide"
+
+
+def test_a_company_name_is_not_mistaken_for_a_split_person():
+    text = "Sony Ericsson sold phones. Ericsson said so. Sony agreed."
+    got = resolved(text, span(text, "Sony", "ORG"), span(text, "Ericsson", "PERSON"),
+                   span(text, "Ericsson", "ORG", 1), span(text, "Sony", "ORG", 1))
+    assert got[0] == ("Sony", "ORG", "org:sony")
+
+
+def test_a_name_inside_a_longer_span_is_cut_out():
+    text = "President of Ukraine Volodymyr Zelensky came. Volodymyr Zelensky spoke."
+    got = resolved(text, span(text, "Ukraine Volodymyr Zelensky", "NORP"),
+                   span(text, "Volodymyr Zelensky", "PERSON", 1))
+    assert got[0] == ("Volodymyr Zelensky", "PERSON", "person:volodymyr-zelensky")
+
+
+def test_junk_spans_are_repaired_or_dropped():
+    text = ("FILE - Ukrainian servicemen fire. Copyright Evgeniy Maloletka/Copyright 2022 The AP. "
+            "Antony Blinken’s visit, US Secretary of State, 2022, X, state, 777.")
+    got = resolved(text, span(text, "FILE - Ukrainian", "ORG"),
+                   span(text, "Copyright Evgeniy Maloletka/Copyright 2022", "WORK_OF_ART"),
+                   span(text, "Evgeniy Maloletka", "PERSON"), span(text, "Antony Blinken’s", "PERSON"),
+                   span(text, "State", "ORG"), span(text, "2022", "DATE", 1), span(text, "X", "ORG"),
+                   span(text, "state", "ORG"), span(text, "777", "PRODUCT"))
+    assert got == [("Ukrainian", "ORG", "org:ukrainian"),
+                   ("Evgeniy Maloletka", "PERSON", "person:evgeniy-maloletka"),
+                   ("Antony Blinken", "PERSON", "person:antony-blinken")]
+
+
+def test_a_span_over_a_line_break_becomes_two():
+    text = "Coach Brad Gilbert\n\nAndy Roddick won."
+    got = resolved(text, span(text, "Gilbert\n\nAndy Roddick", "PERSON"))
+    assert [m[0] for m in got] == ["Gilbert", "Andy Roddick"]
+
+
+def test_only_the_photographer_survives_a_photo_credit():
+    text = "Leaders met. (Photo by Drew Angerer / Getty Images via AFP) Getty Images was not there."
+    got = resolved(text, span(text, "Drew Angerer", "PERSON"), span(text, "Getty Images", "ORG"),
+                   span(text, "AFP", "ORG"))
+    assert got == [("Drew Angerer", "PERSON", "person:drew-angerer")]
+
+
+def test_a_lone_person_used_as_a_place_is_a_place_but_a_surname_is_not():
+    text = "Missiles were sent to Kyiv. Kyiv has the right to defend itself."
+    got = resolved(text, span(text, "Kyiv", "PERSON"), span(text, "Kyiv", "PERSON", 1))
+    assert {label for _, label, _ in got} == {"GPE"}
+    text = "Stelios Giannakopoulos scored. A finish from Giannakopoulos."
+    got = resolved(text, span(text, "Stelios Giannakopoulos", "GPE"),
+                   span(text, "Giannakopoulos", "PERSON", 1))
+    assert got[1][1] == "PERSON"
+    text = "He tested the ATACMS. ATACMS can hit targets."
+    assert resolved(text, span(text, "ATACMS", "PERSON"), span(text, "ATACMS", "PERSON", 1)) == []
+
+
+def test_a_name_after_a_title_is_a_person():
+    text = ("German Chancellor Olaf Scholz urged restraint, said DaimlerChrysler's chairman. "
+            "DaimlerChrysler fell.")
+    got = resolved(text, span(text, "Olaf Scholz", "ORG"), span(text, "DaimlerChrysler", "ORG", 1))
+    assert got == [("Olaf Scholz", "PERSON", "person:olaf-scholz"),  # "chairman." ends a sentence
+                   ("DaimlerChrysler", "ORG", "org:daimlerchrysler")]
 
 
 def test_majority_label_per_surface_form():
@@ -28,16 +132,46 @@ def test_majority_label_per_surface_form():
     assert {m.label for m in mentions} == {"GPE"}
 
 
+def test_a_strong_minority_of_another_kind_keeps_its_label_but_not_within_a_kind():
+    text = " ".join(["Amazon sells."] * 4 + ["The Amazon floods."] * 3)
+    spans = [span(text, "Amazon", "ORG" if i < 4 else "LOC", i) for i in range(7)]
+    assert [m.label for m in resolve_mentions(text, spans)] == ["ORG"] * 4 + ["LOC"] * 3
+    text = " ".join(["Ukrainian troops."] * 7)
+    spans = [span(text, "Ukrainian", "NORP" if i < 4 else "GPE", i) for i in range(7)]
+    assert {m.label for m in resolve_mentions(text, spans)} == {"NORP"}
+
+
 def test_numbers_and_dates_are_not_named_entities():
     text = "On Thursday 300 troops moved."
     assert resolve_mentions(text, [(3, 11, "DATE"), (12, 15, "CARDINAL")]) == []
 
 
-def test_spacy_offsets_slice_the_text():
-    texts = ["Antony Blinken met Emmanuel Macron in Paris on Monday.", ""]
+WORDS = st.sampled_from(["Joe", "Biden", "Kyiv", "the", "said", "FILE -", "Copyright", "Mr.", "’s",
+                         "ATACMS", "2022", "\n", "/", "(Photo by X)", "to", "region", "Syrskyi"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=25).map(" ".join), st.data())
+def test_any_spans_give_non_overlapping_mentions_that_slice_the_text(text, data):
+    bounds = st.integers(0, len(text))
+    labels = st.sampled_from(NAMED_LABELS + ("DATE",))
+    raw = data.draw(st.lists(st.tuples(bounds, bounds, labels), max_size=8))
+    spans = [(min(a, b), max(a, b), label) for a, b, label in raw]
+    mentions = resolve_mentions(text, spans)
+    assert mentions == resolve_mentions(text, list(reversed(spans)))  # order of the spans is irrelevant
+    for m in mentions:
+        assert text[m.start:m.end] == m.text and m.key.startswith(m.label.lower() + ":")
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+
+
+def test_spacy_offsets_slice_the_text_in_any_batch_size():
+    texts = ["Antony Blinken met Emmanuel Macron in Paris on Monday.", "",
+             "Oleksandr Syrskyi said on Thursday that Russia is bringing units. Syrskyi said more."]
     found = extract_entities(texts)
     assert found[1] == []
     people = {m.text for m in found[0] if m.label == "PERSON"}
     assert {"Antony Blinken", "Emmanuel Macron"} <= people
-    for m in found[0]:
-        assert texts[0][m.start:m.end] == m.text
+    for text, mentions in zip(texts, found):
+        for m in mentions:
+            assert text[m.start:m.end] == m.text
+    assert extract_entities(texts, batch_size=1) == found

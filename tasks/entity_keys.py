@@ -1,0 +1,202 @@
+"""Entity keys: how a mention's key is formed, and how variant keys merge across the corpus.
+
+A key is ``label:folded-name`` (``person:joe-biden``); titles are not part of it. Within one
+article, ``person_keys`` points surnames and titled forms at the full name the article
+introduced. Across the corpus one entity still arrives under several keys: transliterations
+(Zelensky, Zelenskyy, Zelenskiy), a bare surname from an article that never gave the full name,
+abbreviations (US, U.S., United States). ``merge_keys`` maps those variants to one canonical
+key per entity, given every key's mention count; the load step applies the mapping to all
+mentions. A key never changes label: a merged key must agree with the label stored with it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from typing import Mapping, Sequence
+
+# Forms of address and offices that precede a name. They stay in the mention's text but not in
+# its key, so "President Joe Biden" and "Joe Biden" are one entity.
+TITLES = frozenset(
+    "president vice secretary gen general sen senator rep representative gov governor mayor "
+    "dr doctor mr mrs ms miss prof professor sir dame lord lady chancellor minister prime "
+    "premier king queen prince princess pope rev reverend col colonel lt lieutenant maj major "
+    "capt captain adm admiral sgt sergeant judge justice ambassador".split()
+)
+# Words before a name that make it a person's ("Kremlin spokesman Dmitry Peskov", "first lady").
+ROLES = frozenset("president chancellor secretary minister premier senator governor mayor ambassador "
+                  "judge lady spokesman spokeswoman spokesperson chief commander adviser advisor envoy "
+                  "correspondent director chairman chairwoman ceo coach".split())
+# Very common places and organisations written in several ways; the first form is canonical.
+# Applied to keys of any label but PERSON (spaCy labels "US" GPE, sometimes ORG).
+ALIASES = (
+    ("united-states", "us", "u-s", "usa", "u-s-a", "united-states-of-america"),
+    ("united-kingdom", "uk", "u-k", "britain", "great-britain"),
+    ("european-union", "eu", "e-u"),
+    ("united-nations", "un", "u-n"),
+    ("kyiv", "kiev"),
+    ("russia", "russian-federation"),
+)
+# A bare surname goes to the most mentioned full name ending with it when that one has at least
+# this share of the candidates' mentions: an article that never names a "Biden" in full almost
+# always means the one the corpus mostly talks about. Closer races stay unmerged.
+DOMINANT_SHARE = 0.8
+
+_ALIAS_OF = {form: forms[0] for forms in ALIASES for form in forms}
+_ALIAS_CANONICAL = frozenset(forms[0] for forms in ALIASES)
+_FOLD = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ł": "l",
+                       "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "þ": "th", "ı": "i"})
+_NON_KEY = re.compile(r"[\W_]+")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+# Transliteration endings of Slavic names: Zelenskyy/Zelenskiy/Zelenskyi, Dmitri/Dmitriy,
+# Sergei/Sergey. Then doubled letters (Løkke/Lokke, Gaddafi/Gadaffi).
+_ENDING = re.compile(r"(?:iy|yi|ij|ii|yy|ei|ey|i)$")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def normalize_name(text: str) -> str:
+    """Folded form of a name: no accents, no case, no leading 'the' or trailing possessive."""
+    text = _POSSESSIVE.sub("", _LEADING_THE.sub("", text.strip()))
+    if text.isascii():  # most names: nothing to decompose
+        return _NON_KEY.sub("-", text.lower()).strip("-")
+    folded = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
+    return _NON_KEY.sub("-", folded).strip("-")
+
+
+Name = tuple[str, ...]  # a name's folded words, titles off: ("joe", "biden")
+
+
+def name_words(text: str) -> Name:
+    """The folded words of a name without a leading "the" or titles ("Mr. Biden’s" → ("biden",))."""
+    words = [w for w in map(normalize_name, text.split()) if w]
+    while len(words) > 1 and (words[0] in TITLES or words[0] == "the"):
+        words.pop(0)
+    return tuple(words)
+
+
+def strip_titles(name: str) -> str:
+    """A folded name without its leading titles ("president-joe-biden" → "joe-biden")."""
+    tokens = name.split("-")
+    while len(tokens) > 1 and tokens[0] in TITLES:
+        tokens.pop(0)
+    return "-".join(tokens)
+
+
+def entity_key(text: str, label: str) -> str:
+    """Canonical key ``label:folded-name``, e.g. ``person:joe-biden``; titles leave person keys."""
+    name = "-".join(name_words(text)) if label == "PERSON" else normalize_name(text)
+    return f"{label.lower()}:{name}"
+
+
+def skeleton(token: str) -> str:
+    """A name token with spelling variation removed; short tokens are kept as they are."""
+    if len(token) < 4 or not token.isalpha():
+        return token
+    token = token.replace("x", "ks")
+    if token.startswith("ye"):  # Yevgeny / Evgeny
+        token = token[1:]
+    return _DOUBLED.sub(r"\1", _ENDING.sub("y", token))
+
+
+def surname(name: Name) -> str:
+    """A name's last word, spelling variation removed: ("volodymyr", "zelenskyy") → "zelensky"."""
+    return skeleton(name[-1])
+
+
+def person_keys(names: Sequence[Name], roles: Sequence[str]) -> list[str]:
+    """Keys of one article's person mentions, given in text order as names, each with the
+    title or role word before it ("" if none).
+
+    A full name keys as itself, or as the one longer full name it begins ("Espen Barth" →
+    espen-barth-eide). A bare surname keys as the full name ending with it; of several, the
+    one introduced with the same title ("President Biden" → joe-biden, not jill-biden), else
+    the one referred to most recently; with none named yet it keeps its own key.
+    """
+    by_surname: dict[str, list[Name]] = defaultdict(list)
+    by_prefix: dict[Name, list[Name]] = defaultdict(list)
+    for full in sorted({n for n in names if len(n) > 1}):
+        by_surname[surname(full)].append(full)
+        for k in range(2, len(full)):
+            by_prefix[full[:k]].append(full)
+    titles: dict[Name, set[str]] = defaultdict(set)
+    for name, role in zip(names, roles):
+        titles[name].add(role)
+    last_seen: dict[Name, int] = {}
+    keys = []
+    for i, (name, role) in enumerate(zip(names, roles)):
+        owners = by_prefix[name] if len(name) > 1 else by_surname[surname(name)]
+        if len(owners) > 1 and len(name) == 1:
+            same_title = [f for f in owners if role and role in titles[f]]
+            latest = max(owners, key=lambda f: (last_seen.get(f, -1), f))
+            owners = same_title if len(same_title) == 1 else [latest] if latest in last_seen else []
+        resolved = owners[0] if len(owners) == 1 else name
+        keys.append("person:" + "-".join(resolved))
+        last_seen[resolved] = i  # "most recently named" counts every reference, resolved or not
+    return keys
+
+
+Signature = tuple[str, tuple[str, ...]]  # (label, name tokens without spelling variation)
+
+
+def _signature(key: str) -> Signature:
+    label, _, name = key.partition(":")
+    name = strip_titles(name) if label == "person" else _ALIAS_OF.get(name, name)
+    return label, tuple(skeleton(t) for t in name.split("-"))
+
+
+def merge_keys(counts: Mapping[str, int]) -> dict[str, str]:
+    """Map variant keys to their entity's canonical key; keys left out are canonical already.
+
+    ``counts`` holds every key's number of mentions over the corpus. Keys of one label merge when
+    1. they spell the same name once transliteration endings and doubled letters are folded, or
+       are forms of one entry in ``ALIASES``;
+    2. two full names of a person share first and last name and one adds a middle name
+       ("lars-rasmussen" / "lars-lokke-rasmussen"); with more variants (George Bush, George W.
+       Bush, George H. W. Bush) nothing merges;
+    3. a person key is a bare surname and one full name ends with it, or one of several has
+       ``DOMINANT_SHARE`` of their mentions.
+    Canonical is the most mentioned full form (an alias table's first form wins); ties go to
+    the smaller key. Keys are grouped by dictionary lookups, never compared pairwise, so the
+    cost is linear in the number of keys.
+    """
+    groups: dict[Signature, list[str]] = defaultdict(list)
+    for key in sorted(counts):
+        groups[_signature(key)].append(key)
+    into: dict[Signature, Signature] = {}  # a group → the full-name group it joins
+    full_names = [sig for sig in groups if sig[0] == "person" and len(sig[1]) > 1]
+
+    by_ends: dict[tuple[str, str], list[Signature]] = defaultdict(list)
+    for sig in full_names:
+        by_ends[(sig[1][0], sig[1][-1])].append(sig)
+    for variants in by_ends.values():
+        if len(variants) == 2:
+            short, longer = sorted(variants, key=lambda sig: (len(sig[1]), sig))
+            if len(longer[1]) == len(short[1]) + 1:
+                into[short] = longer
+
+    mentions: Counter[Signature] = Counter()
+    for sig in full_names:
+        mentions[into.get(sig, sig)] += sum(counts[k] for k in groups[sig])
+    owners_of: dict[str, list[Signature]] = defaultdict(list)
+    for sig in mentions:
+        owners_of[sig[1][-1]].append(sig)
+    for sig in groups:
+        if sig[0] != "person" or len(sig[1]) > 1 or sig[1][0] not in owners_of:
+            continue
+        owners = sorted(owners_of[sig[1][0]], key=lambda o: (-mentions[o], o))
+        if mentions[owners[0]] >= DOMINANT_SHARE * sum(mentions[o] for o in owners):
+            into[sig] = owners[0]
+
+    members: dict[Signature, list[Signature]] = defaultdict(list)
+    for sig in groups:
+        members[into.get(sig, sig)].append(sig)
+    mapping = {}
+    for sigs in members.values():
+        keys = [k for sig in sigs for k in groups[sig]]
+        full = [k for sig in sigs if len(sig[1]) > 1 for k in groups[sig]] or keys
+        target = min(full, key=lambda k: (k.partition(":")[2] not in _ALIAS_CANONICAL, -counts[k], k))
+        mapping.update({k: target for k in keys if k != target})
+    return mapping

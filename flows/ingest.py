@@ -121,7 +121,7 @@ def ingest_flow(
         discovery = discover_task(inputs, str(settings.db))
         if discovery.is_noop:
             counts = record_noop_task(str(settings.db), run_id, started_at, discovery.n_seen,
-                                      PIPELINE_VERSION)
+                                      PIPELINE_VERSION, str(settings.snapshot_path))
             get_run_logger().info("nothing new in %d files: warehouse and handoff unchanged",
                                   discovery.n_seen)
             summary = RunSummary(run_id, counts, 0)

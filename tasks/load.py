@@ -95,18 +95,25 @@ def load_staged(db: Path, staging: Path, run_id: str, started_at: datetime, n_se
     return counts
 
 
-def record_noop_run(db: Path, run_id: str, started_at: datetime, n_seen: int, version: str) -> RunCounts:
+def record_noop_run(db: Path, run_id: str, started_at: datetime, n_seen: int, version: str,
+                    snapshot_path: Path | None = None) -> RunCounts:
     """A run that found nothing new writes its runs row and nothing else: no checks to run
-    again, no snapshot to copy, so an hourly run over a large unchanged corpus stays cheap."""
+    again, no snapshot to copy (unless there is none yet), so an hourly run over a large
+    unchanged corpus stays cheap."""
     counts = RunCounts(n_seen, 0, n_seen, 0)
     with contextlib.closing(connect(db)) as con:
         record_run(con, run_id, started_at, "ok", counts, version)
+        con.execute("checkpoint")
+    if snapshot_path is not None and not snapshot_path.exists():
+        snapshot(db, snapshot_path)
     return counts
 
 
 @task(name="record-noop-run")
-def record_noop_task(db: str, run_id: str, started_at: datetime, n_seen: int, version: str) -> RunCounts:
-    return record_noop_run(Path(db), run_id, started_at, n_seen, version)
+def record_noop_task(db: str, run_id: str, started_at: datetime, n_seen: int, version: str,
+                     snapshot_path: str | None = None) -> RunCounts:
+    return record_noop_run(Path(db), run_id, started_at, n_seen, version,
+                           Path(snapshot_path) if snapshot_path else None)
 
 
 @task(name="load")

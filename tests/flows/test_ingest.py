@@ -163,3 +163,10 @@ def test_html_pages_are_extracted_by_content(tmp_path):
     assert [r[:3] for r in rows] == [("html", "Example News", "2024-05-30")] * 2
     assert all(r[3] == "Leaders meet in Rome for climate summit" for r in rows)
     assert all("<p>" not in r[4] and "Cookie" not in r[4] for r in rows)
+
+
+def test_empty_folder_is_a_clean_noop(tmp_path):
+    (tmp_path / "empty").mkdir()
+    summary = ingest([tmp_path / "empty"], tmp_path)
+    assert (summary.counts.n_seen, summary.counts.n_new) == (0, 0)
+    assert (tmp_path / "w.snapshot.duckdb").exists() and (tmp_path / "export" / "manifest.json").exists()

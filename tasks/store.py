@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import shutil
 import time
 from dataclasses import dataclass
@@ -17,7 +18,8 @@ from typing import Iterator
 
 import duckdb
 
-from tasks.errors import WarehouseBusy
+from tasks.config import load_settings
+from tasks.errors import ConfigError, WarehouseBusy
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 
@@ -30,12 +32,20 @@ def read_sql(relative: str) -> str:
     return (SQL_DIR / relative).read_text(encoding="utf-8")
 
 
+_MEMORY = re.compile(r"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", re.IGNORECASE)
+
+
 def connect(db: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse; a file held by another process raises ``WarehouseBusy``."""
+    """Open the warehouse; a file held by another process raises ``WarehouseBusy``. A writer's
+    memory is capped (``duckdb_memory_limit``): past it DuckDB spills to disk."""
     if not read_only:
         db.parent.mkdir(parents=True, exist_ok=True)
+    limit = load_settings().duckdb_memory_limit
+    if not _MEMORY.match(limit):
+        raise ConfigError(f"duckdb_memory_limit {limit!r}: expected a size such as 512MB or 2GB")
+    config = {} if read_only else {"memory_limit": limit}
     try:
-        return duckdb.connect(str(db), read_only=read_only)
+        return duckdb.connect(str(db), read_only=read_only, config=config)
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise WarehouseBusy(f"database {db} is in use by another process: "

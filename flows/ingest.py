@@ -23,7 +23,7 @@ from tasks.errors import ConfigError
 from tasks.discover import discover_task
 from tasks.export import export_task, handoff_is_current
 from tasks.load import RunCounts, load_task, record_noop_task
-from tasks.stage import ReadOptions, annotate_batch, shutdown_pool, stage_discovery
+from tasks.stage import ReadOptions, annotate_batch, estimated_records, shutdown_pool, stage_discovery
 from tasks.store import connect, migrate, run_lock
 from tasks.worker import StageOptions
 
@@ -55,7 +55,7 @@ def _annotate(batches: list[list[str]], run_dir: Path, options: StageOptions, se
     """One annotate task per batch. Locally the worker pool lives until the last batch is
     done; on a Dask cluster each batch is a Dask task and the cluster's processes are the pool."""
     distributed = bool(settings.dask_address)
-    n_workers = 1 if distributed else settings.workers_for(sum(len(b) for b in batches))
+    n_workers = 1 if distributed else settings.workers_for(sum(estimated_records(b) for b in batches))
     read = ReadOptions(tuple(inputs), settings.path_pattern, settings.jsonl_fields)
     reporter().start("annotate", sum(len(b) for b in batches))
     records: Counter[str] = Counter()

@@ -86,6 +86,16 @@ class FileState:
     n_skipped: int = 0
 
 
+BYTES_PER_RECORD = 5_000   # a rough article size, to size the worker pool for containers
+
+
+def estimated_records(paths: list[str]) -> int:
+    """Records the paths probably hold: a text file is one, a JSONL or WARC file one per
+    ~5 kB (the pool is sized before the containers are read)."""
+    return sum(1 if container_format(Path(p)) == "file" else max(1, _stat(p)[0] // BYTES_PER_RECORD)
+               for p in paths)
+
+
 def _stat(path: str) -> tuple[int, int]:
     try:
         st = Path(path).stat()

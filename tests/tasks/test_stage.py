@@ -44,3 +44,12 @@ def test_rows_are_consistent(tmp_path):
     assert all(a["run_id"] == "run-1" and a["container"] == "file" for a in articles.values())
     records = read(tmp_path, "records")
     assert sorted(r["article_id"] for r in records) == sorted(articles)
+
+
+def test_containers_count_as_many_records_when_sizing_the_pool(tmp_path):
+    from tasks.stage import estimated_records
+
+    (tmp_path / "a.txt").write_text("x" * 50_000)
+    (tmp_path / "feed.jsonl").write_text("x" * 50_000)
+    assert estimated_records([str(tmp_path / "a.txt")]) == 1
+    assert estimated_records([str(tmp_path / "feed.jsonl")]) == 10

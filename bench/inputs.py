@@ -84,7 +84,7 @@ def main() -> None:
             print(f"{name:6} {n:6,} records  {seconds:7.1f} s  {rates[name]:7.1f} articles/s")
     print(f"jsonl / txt  = {rates['jsonl'] / rates['txt']:.2f}")
     print(f"warc  / html = {rates['warc'] / rates['html']:.2f}")
-    print(f"warc  / txt  = {rates['warc'] / rates['txt']:.2f}  (a WARC holds HTML: extraction costs extra)")
+    print(f"warc  / txt  = {rates['warc'] / rates['txt']:.2f}  (different work: a WARC holds HTML pages)")
 
 
 if __name__ == "__main__":

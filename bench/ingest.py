@@ -85,16 +85,6 @@ def role(pid: int, root: int) -> str:
     return "annotation worker" if "multiprocessing" in cmdline else cmdline[:40]
 
 
-def _bare_one(path: str) -> int:
-    from tasks.annotate import annotate_texts
-    from tasks.decode import decode_bytes
-    from tasks.html import clean_input
-
-    text = decode_bytes(Path(path).read_bytes()).text
-    body = clean_input(text)[0].body if text else ""
-    return len(annotate_texts([body])[0].sentences) if body.strip() else 0
-
-
 def _bare_chunk(paths: list[str]) -> int:
     from tasks.annotate import annotate_texts
     from tasks.decode import decode_bytes
@@ -114,7 +104,7 @@ def bare_loop(files: list[Path], workers: int) -> float:
     """Articles/s of the annotate code alone, in a plain process pool (model loaded first)."""
     chunks = [[str(p) for p in files[i:i + 50]] for i in range(0, len(files), 50)]
     with get_context("spawn").Pool(workers) as pool:
-        pool.map(_bare_one, [str(files[0])] * workers)   # load the model in every worker
+        pool.map(_bare_chunk, [[str(files[0])]] * workers)   # load the model in every worker
         started = time.perf_counter()
         n = sum(pool.map(_bare_chunk, chunks))
     return n / (time.perf_counter() - started)

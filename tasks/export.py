@@ -9,7 +9,6 @@ Each query in sql/export names one exported table; a query that yields ``lang`` 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import shutil
@@ -19,6 +18,7 @@ from pathlib import Path
 import duckdb
 from prefect import task
 
+from tasks.discover import sha256_file
 from tasks.errors import ExportFailed
 from tasks.faults import failpoint
 from tasks.store import connect, sql_files
@@ -30,14 +30,6 @@ DERIVED_COLUMNS = {
     "ingest_date": "Day the article was ingested (UTC); a partition of this export.",
     "lang": "Language of the article (ISO 639-1 or und); a partition of this export.",
 }
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def write_export(db: Path, target: Path, run_id: str, version: str, snapshot: Path | None = None) -> dict:
@@ -53,7 +45,7 @@ def write_export(db: Path, target: Path, run_id: str, version: str, snapshot: Pa
         manifest = _write_tables(db, tmp, run_id, version)
         if snapshot is not None and snapshot.exists():
             shutil.copyfile(snapshot, tmp / SNAPSHOT_NAME)
-            manifest["snapshot"] = {"file": SNAPSHOT_NAME, "sha256": _sha256(tmp / SNAPSHOT_NAME)}
+            manifest["snapshot"] = {"file": SNAPSHOT_NAME, "sha256": sha256_file(tmp / SNAPSHOT_NAME)}
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
         (tmp / "DATA_DICTIONARY.md").write_text(data_dictionary(manifest), encoding="utf-8")
         failpoint("export")
@@ -104,7 +96,7 @@ def _write_tables(db: Path, tmp: Path, run_id: str, version: str) -> dict:
                              "description": described.get(c[0]) or DERIVED_COLUMNS.get(c[0])}
                             for c in columns],
                 "partition_by": list(PARTITION_COLUMNS) if partitioned else [],
-                "files": {str(f.relative_to(tmp)): _sha256(f) for f in files},
+                "files": {str(f.relative_to(tmp)): sha256_file(f) for f in files},
             }
     manifest = {
         "run_id": run_id,

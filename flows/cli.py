@@ -185,7 +185,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsflow", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="newsflow", description="Batch ingestion of scraped news text into DuckDB and Parquet.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def add_store_args(p: argparse.ArgumentParser) -> None:

@@ -2,7 +2,8 @@
 
 Works on plain text (no HTML), line by line: what a line says (`tasks.clean_lines`:
 phrases, captions, lines repeated across the corpus), what it looks like and where it
-stands (`tasks.clean_layout`: prose or label, inside the article core or around it).
+stands (`tasks.clean_layout`: prose or label, inside the article core or around it),
+and where the article ends (`tasks.clean_tail`: headings of comments and related posts).
 
 Reason codes (`REASONS`), one per removed line:
     machine_rewrite   an assistant's reply pasted in by a content-rewriting tool
@@ -40,7 +41,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import accumulate
 
 from tasks.clean_layout import (
     BAD,
@@ -57,15 +57,8 @@ from tasks.clean_layout import (
     span_score,
     teaser_duplicates,
 )
-from tasks.clean_lines import (
-    COMMON_MAX_CHARS,
-    TAIL_MARKER_MAX_CHARS,
-    collapse_whitespace,
-    is_tail_marker,
-    line_key,
-    line_kind,
-    opening_key,
-)
+from tasks.clean_lines import COMMON_MAX_CHARS, collapse_whitespace, line_key, line_kind, opening_key
+from tasks.clean_tail import tail_start
 
 REASONS = frozenset({
     "machine_rewrite", "non_text", "caption", "cookie_notice", "comment_form", "subscription",
@@ -212,7 +205,8 @@ def _find_metadata(page: _Page) -> tuple[int | None, str | None, int | None, int
 def _remove_outside_article(page: _Page, metadata: set[int], article_after: int | None) -> None:
     """Remove tail sections, then what lies outside the article core."""
     reasons, classes = page.reasons, page.classes
-    for i in range(_tail_start(page.texts, page.keys, classes), len(reasons)):
+    prose_chars = [len(t) if c in (GOOD, NEAR) else 0 for t, c in zip(page.texts, classes)]
+    for i in range(tail_start(page.texts, page.keys, prose_chars), len(reasons)):
         if i not in metadata:
             reasons[i], classes[i] = "tail_section", BAD
     start, end = core_span([span_score(*line) for line in zip(page.shapes, classes, reasons)])
@@ -222,20 +216,6 @@ def _remove_outside_article(page: _Page, metadata: set[int], article_after: int 
     for i in range(len(reasons)):
         if reasons[i] is None and i not in metadata and not start <= i < end:
             reasons[i] = "head" if i < start else "tail"
-
-
-def _tail_start(texts: list[str], keys: list[str], classes: list[str]) -> int:
-    """Index of the heading that ends the article (comments, related posts), or len(texts).
-
-    Such a heading ends the article only once a third of the page's prose lies above it:
-    higher up, it heads a sidebar.
-    """
-    prose = list(accumulate(len(t) if c in (GOOD, NEAR) else 0 for t, c in zip(texts, classes)))
-    total = prose[-1] if prose else 0
-    for i, (text, key) in enumerate(zip(texts, keys)):
-        if 0 < prose[i] * 3 >= total and len(text) <= TAIL_MARKER_MAX_CHARS and is_tail_marker(text, key):
-            return i
-    return len(texts)
 
 
 def _remove_repeats(page: _Page, metadata: set[int]) -> None:

@@ -37,7 +37,7 @@ def opening_key(line: str) -> str:
     return line_key(line[:OPENING_CHARS])
 
 
-def _table(phrases_by_kind: dict[str, str]) -> dict[str, str]:
+def phrase_table(phrases_by_kind: dict[str, str]) -> dict[str, str]:
     """Phrase in key form -> kind, from kind -> phrases separated by ';'."""
     return {
         line_key(phrase): kind
@@ -47,7 +47,7 @@ def _table(phrases_by_kind: dict[str, str]) -> dict[str, str]:
 
 
 # Whole lines that are a widget label, a menu entry or a footer link on their own.
-_EXACT = _table({
+_EXACT = phrase_table({
     "share_widget": """share; share this; share this article; share this story; share this post;
         share on facebook; share on twitter; share via email; teilen; jetzt teilen; artikel teilen;
         beitrag teilen; seite teilen; inhalt teilen; diesen artikel teilen; teilen mit;
@@ -183,35 +183,10 @@ def _anchor(phrase: str) -> str:
 
 
 _PHRASES_BY_WORD: dict[str, list[tuple[str, str, int]]] = {}
-for _phrase, _kind in _table(_CONTAINED).items():
+for _phrase, _kind in phrase_table(_CONTAINED).items():
     _max_chars = _PHRASE_MAX_CHARS[_kind] if " " in _phrase else _WORD_PHRASE_MAX_CHARS
     _PHRASES_BY_WORD.setdefault(_anchor(_phrase), []).append((f" {_phrase}", _kind, _max_chars))
 
-# Headings that end the article: comments, related posts, teaser lists.
-_TAIL_MARKERS = frozenset(_table({"tail": """related; related posts; related articles;
-    related stories; related topics; related content; related news; related reading;
-    you might also like; you may also like; you might also enjoy; more from; more stories;
-    more news; more articles; latest from blog; latest news; latest posts; latest articles;
-    further reading; recommended; recommended for you;
-    recommended articles; recommended stories; most popular; most read; most viewed;
-    popular posts; trending; trending now; leave a reply; leave a comment;
-    leave a reply cancel reply; comments; add a comment; post a comment; comments are closed;
-    ähnliche beiträge; ähnliche artikel; ähnliche themen; ähnliche posts; verwandte artikel;
-    verwandte beiträge; das könnte sie auch interessieren; das könnte dich auch interessieren;
-    das könnte dir auch gefallen; auch interessant; weitere artikel;
-    weitere beiträge; weitere themen; weitere nachrichten; weitere meldungen; weitere news;
-    meistgelesen; meistgelesene artikel; beliebte artikel; beliebte beiträge;
-    neueste artikel; neueste beiträge; kommentare; leserkommentare; keine kommentare;
-    schreibe einen kommentar; schreibe einen kommentar antworten abbrechen;
-    hinterlasse einen kommentar; hinterlassen sie einen kommentar; kommentar verfassen;
-    kommentar verfassen antwort abbrechen; kommentar schreiben; kommentar hinzufügen;
-    einen kommentar schreiben; artículos relacionados; noticias relacionadas;
-    te recomendamos; lo más leído;
-    lo más visto; comentarios; deja un comentario; articles similaires;
-    sur le même sujet; commentaires; laisser un commentaire;
-    vous aimerez aussi; les plus lus; podobne artykuły; komentarze; zostaw komentarz;
-    dodaj komentarz; najczęściej czytane; articoli correlati; commenti; artigos relacionados; comentários;
-    gerelateerde artikelen; reacties"""}))
 # Headings of single comments: "Comment by Jane — 17.07.2011", "Jane says:", "3 thoughts on".
 _COMMENT_HEADER = re.compile(
     r"^(comment by|kommentar von|comentario de|commentaire de|komentarz)\b|"
@@ -220,7 +195,7 @@ _COMMENT_HEADER = re.compile(
     r"gedanken?|kommentare?|antworten|reaktionen) (on|to|zu|auf)\b",
     re.IGNORECASE,
 )
-_COMMENT_HEADER_MAX_CHARS = TAIL_MARKER_MAX_CHARS = 200
+_COMMENT_HEADER_MAX_CHARS = 200
 # First words of the comment headings that do not end with a colon.
 _COMMENT_HEADER_WORDS = frozenset(
     "comment kommentar comentario commentaire komentarz one two three ein eine zwei drei".split()
@@ -244,7 +219,7 @@ _TAXONOMY = re.compile(
     re.IGNORECASE,
 )
 # Words a date or time line is made of, besides numbers ("Donnerstag, 31. Mai 2012").
-_DATE_WORDS = frozenset(_table({"date": """january; february; march; april; may; june; july;
+_DATE_WORDS = frozenset(phrase_table({"date": """january; february; march; april; may; june; july;
     august; september; october; november; december; jan; feb; mar; apr; jun; jul; aug; sep;
     sept; oct; nov; dec; monday; tuesday; wednesday; thursday; friday; saturday; sunday; mon;
     tue; wed; thu; fri; sat; sun; januar; jänner; februar; märz; mai; juni; juli; oktober;
@@ -288,7 +263,8 @@ _COPYRIGHT_NOTICE = re.compile(r"^(©|\(c\)|copyright)\s*(©\s*)?\d{4}", re.IGNO
 _TRIGGER_WORDS = _PHRASES_BY_WORD.keys() | _CAPTION_WORDS | _COMMENT_HEADER_WORDS
 
 
-def _is_comment_header(line: str, key: str) -> bool:
+def is_comment_header(line: str, key: str) -> bool:
+    """Whether a line heads a single comment ("Jane says:") or the comments ("3 thoughts on")."""
     return bool(
         (line[-1] == ":" or line[0].isdigit() or key.partition(" ")[0] in _COMMENT_HEADER_WORDS)
         and _COMMENT_HEADER.match(line)
@@ -331,7 +307,7 @@ def line_kind(line: str, key: str, common: frozenset[str]) -> str | None:
         return "caption"
     if labelled and _TAXONOMY.match(line):
         return "navigation"
-    if len(line) <= _COMMENT_HEADER_MAX_CHARS and _is_comment_header(line, key):
+    if len(line) <= _COMMENT_HEADER_MAX_CHARS and is_comment_header(line, key):
         return "comment_form"
     if short and words <= _DATE_WORDS:
         return "metadata"
@@ -346,9 +322,3 @@ def line_kind(line: str, key: str, common: frozenset[str]) -> str | None:
         return min(found, key=_PRECEDENCE.index)
     return "related_link" if labelled and _INLINE_TEASER.match(line) else None
 
-
-def is_tail_marker(line: str, key: str) -> bool:
-    """Whether a line opens a tail section: comments, related posts, teaser lists."""
-    return len(line) <= TAIL_MARKER_MAX_CHARS and (
-        key in _TAIL_MARKERS or _is_comment_header(line, key)
-    )

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from tasks.clean import FLAGS, REASONS, Cleaned, clean_text, common_lines, line_key
 from tasks.clean_layout import BAD, GOOD, SHORT, core_span, line_shape, shape_class
-from tasks.clean_lines import collapse_whitespace, is_tail_marker, line_kind, opening_key
+from tasks.clean_lines import collapse_whitespace, line_kind, opening_key
+from tasks.clean_tail import is_tail_marker, tail_start
 
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "raw"
 
@@ -231,6 +232,29 @@ def test_tail_heading_above_the_article_is_a_sidebar():
     cleaned = clean_text(text)
     assert cleaned.body == "\n\n".join(ARTICLE)
     assert "tail_section" not in {r.reason for r in cleaned.removed}
+
+
+@pytest.mark.parametrize(
+    "heading", ["Articles liés", "Te puede interesar", "Powiązane artykuły", "Похожие новости", "More like this"]
+)
+def test_related_headings_in_several_languages_are_tail_markers(heading):
+    assert is_tail_marker(heading, line_key(heading))
+
+
+@pytest.mark.parametrize("heading", ["Lesen Sie auch", "Read also", "Lee también", "Leggi anche"])
+def test_pointers_to_one_other_article_are_not_tail_markers(heading):
+    # They stand inside articles as often as under them: cutting there loses paragraphs.
+    assert not is_tail_marker(heading, line_key(heading))
+
+
+def test_tail_start_needs_a_third_of_the_prose_above_the_heading():
+    texts = ["Intro", "Related posts", "Body one", "Body two", "Comments", "Nice!"]
+    keys = [line_key(t) for t in texts]
+    # Prose above "Related posts" is a sixth of the page: a sidebar heading, not the end.
+    assert tail_start(texts, keys, [100, 0, 200, 300, 0, 0]) == 4
+    assert tail_start(texts, keys, [300, 0, 200, 100, 0, 0]) == 1
+    assert tail_start(texts, keys, [0, 0, 0, 0, 0, 0]) == len(texts)
+    assert tail_start([], [], []) == 0
 
 
 def test_comment_headings_end_the_article():

@@ -48,15 +48,19 @@ class CorpusSettings:
         return [(f.name, repr(getattr(self, f.name))) for f in dataclasses.fields(self)]
 
 
+# Articles per pass: a pass's memory follows its slice, not the size of the run, and slices
+# give the same pairs and groups as one pass (bench/dedup.py).
+SLICE = 2_000
+
 # The run's articles: those given, and any whose state is missing or from an older version.
-BATCH_SQL = """
-create or replace temp table corpus_batch as
+PENDING_SQL = """
 select a.article_id
 from articles as a
 left join article_fingerprints as f using (article_id)
 where a.article_id in (select article_id from given)
    or f.article_id is null
    or f.version_id is distinct from a.version_id
+order by a.article_id
 """
 
 # Forget the state of articles that are gone or reprocessed, noting first which duplicate
@@ -165,15 +169,37 @@ def reset_if_settings_changed(con: duckdb.DuckDBPyConnection, settings: CorpusSe
     return bool(stored)
 
 
+def pending_articles(con: duckdb.DuckDBPyConnection, given_ids: Sequence[str]) -> list[str]:
+    """The articles a corpus pass must process: those given, and any the registry lacks or
+    holds in an older version (state dropped by a settings change, or never computed)."""
+    given = pa.table({"article_id": pa.array(list(given_ids), pa.string())})
+    return [row[0] for row in con.execute(PENDING_SQL).fetchall()]  # reads given
+
+
 def update_corpus_tables(con: duckdb.DuckDBPyConnection, new_article_ids: Sequence[str],
-                         settings: CorpusSettings = CorpusSettings()) -> dict[str, int]:
+                         settings: CorpusSettings = CorpusSettings(), slice_size: int = SLICE,
+                         ) -> dict[str, int]:
     """Run inside the load transaction (after articles, sentences and mentions are loaded,
     before the checks): update the duplicate, near-duplicate, story-group and sentence
-    fingerprint tables for the new or replaced articles, incrementally, and remove the rows
-    of articles that no longer exist. Returns counts for the run summary."""
+    fingerprint tables for the new or replaced articles, incrementally, in slices of
+    ``slice_size`` articles, and remove the rows of articles that no longer exist. Returns
+    counts for the run summary."""
     reset_if_settings_changed(con, settings)
-    given = pa.table({"article_id": pa.array(list(new_article_ids), pa.string())})
-    con.execute(BATCH_SQL)  # reads given
+    pending = pending_articles(con, new_article_ids)
+    counts = {"n_articles_processed": 0, "n_articles_removed": 0, "n_new_near_pairs": 0,
+              "n_passages_fingerprinted": 0}
+    for start in range(0, max(len(pending), 1), slice_size):
+        for name, n in _update_slice(con, pending[start:start + slice_size], settings).items():
+            counts[name] += n
+    totals = con.sql(TOTALS_SQL).to_arrow_table().to_pylist()[0]
+    return {**counts, **totals}
+
+
+def _update_slice(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str],
+                  settings: CorpusSettings) -> dict[str, int]:
+    """One pass over exactly ``article_ids``, against everything stored."""
+    batch = pa.table({"article_id": pa.array(list(article_ids), pa.string())})
+    con.execute("create or replace temp table corpus_batch as select article_id from batch")
     con.execute(FORGET_SQL)
     n_removed = con.sql("select count(*) from corpus_stale "
                         "where article_id not in (select article_id from corpus_batch)").fetchall()[0][0]
@@ -187,10 +213,9 @@ def update_corpus_tables(con: duckdb.DuckDBPyConnection, new_article_ids: Sequen
     update_stories(con, texts, settings)
     n_passages = update_sentence_fingerprints(con, settings.min_sentence_words)
 
-    totals = con.sql(TOTALS_SQL).to_arrow_table().to_pylist()[0]
     for name in ("batch", "stale", "dedup_seeds", "dedup_scope", "story_touched", "story_seeds",
                  "story_df", "story_vectors", "story_candidates", "story_scope"):
         con.execute(f"drop table if exists corpus_{name}")
     con.execute("drop view if exists corpus_story_terms")
     return {"n_articles_processed": len(texts), "n_articles_removed": n_removed,
-            "n_new_near_pairs": n_new_pairs, "n_passages_fingerprinted": n_passages, **totals}
+            "n_new_near_pairs": n_new_pairs, "n_passages_fingerprinted": n_passages}

@@ -23,9 +23,6 @@ from tasks.faults import failpoint
 from tasks.store import connect, failed_checks_message, read_sql, run_checks, snapshot
 
 
-CORPUS_SLICE = 2_000   # articles per corpus pass; bench/dedup.py: slices give the same pairs
-
-
 @dataclass(frozen=True)
 class RunCounts:
     n_seen: int
@@ -79,9 +76,7 @@ def load_staged(db: Path, staging: Path, run_id: str, started_at: datetime, n_se
             merge_entity_keys(con)
             con.execute(read_sql("load/entities.sql"))
             loaded = [row[0] for row in con.execute("select article_id from winners").fetchall()]
-            # Corpus passes in slices: their memory follows the slice, not the size of the run.
-            for start in range(0, max(len(loaded), 1), CORPUS_SLICE):
-                update_corpus_tables(con, loaded[start:start + CORPUS_SLICE])
+            update_corpus_tables(con, loaded)
             counts = staged_counts(con, n_seen, records or {})
             problem = failed_checks_message(run_checks(con))
             if problem:

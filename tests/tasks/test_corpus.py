@@ -183,6 +183,39 @@ def test_batches_find_what_one_run_finds(con, tmp_path):
         assert my_checks(file_con) == []
 
 
+def test_a_pass_works_in_slices_of_the_size_given(con, monkeypatch):
+    """A run's articles, and those whose state is missing, are processed a slice at a time
+    (memory follows the slice), each once, with the result of one pass."""
+    import tasks.corpus
+
+    base = [words(30 + i, 150) for i in range(3)]
+    texts = {f"a{i}": body(ws) for i, ws in enumerate(base)}
+    texts |= {f"b{i}": body(ws[:70] + ["edit"] + ws[71:]) for i, ws in enumerate(base)}
+    texts["c0"] = body(base[0]).lower()
+    for article_id, text in texts.items():
+        add(con, article_id, text)
+        # a person named often in a_i, b_i and c_i: articles of two slices share a strong term
+        for start in range(0, 50, 10):
+            con.execute("insert into entity_mentions values (?, ?, ?, 0, 'Kalo', 'PERSON', ?, 'v1')",
+                        [article_id, start, start + 4, "PERSON:kalo" + article_id[1]])
+    in_transaction(con, list(texts))
+    tables = ("duplicates", "near_duplicate_pairs", "story_members", "sentence_fingerprints")
+    expected = {t: sorted(con.sql(f"select * from {t}").fetchall()) for t in tables}
+
+    for table in tasks.corpus.STATE_TABLES:
+        con.execute(f"delete from {table}")   # state lost: every article is pending again
+    slices, update_slice = [], tasks.corpus._update_slice
+    monkeypatch.setattr(tasks.corpus, "_update_slice",
+                        lambda c, ids, s: slices.append(list(ids)) or update_slice(c, ids, s))
+    con.execute("begin")
+    counts = update_corpus_tables(con, ["a0"], slice_size=3)
+    con.execute("commit")
+    assert [len(ids) for ids in slices] == [3, 3, 1]
+    assert sorted(sum(slices, [])) == sorted(texts) and counts["n_articles_processed"] == 7
+    assert {t: sorted(con.sql(f"select * from {t}").fetchall()) for t in tables} == expected
+    assert my_checks(con) == []
+
+
 def test_removed_and_replaced_articles_leave_no_rows(con):
     ws = words(4, 150)
     add(con, "first", body(ws), published_at=T0)

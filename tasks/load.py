@@ -1,8 +1,11 @@
-"""Load a run's staged Parquet into the warehouse: one writer, one transaction.
+"""Load a run's staged Parquet into the warehouse: one writer, a transaction per slice.
 
-Either everything of a run lands (rows, derived entities, passing checks) or nothing does:
-a failing check or a killed process rolls the transaction back, and the warehouse is as it
-was before the run. The ``runs`` row is written last, also for a failed run.
+A run is loaded in slices of about ``SLICE_ARTICLES`` articles, whole batches at a time, so
+the loader's memory follows the slice and not the size of the run. Each slice lands whole
+(rows, entity keys and entities, corpus passes, passing checks) or not at all: a failing
+check or a killed process rolls that slice back, the slices before it stay, and the next
+run finds their files unchanged and loads the rest. No committed state ever fails a check.
+The ``runs`` row is written last, also for a failed run.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.parquet as pq
 from prefect import task
 
 from tasks.corpus import update_corpus_tables
@@ -21,6 +25,9 @@ from tasks.entity_keys import merge_keys
 from tasks.errors import CheckFailed
 from tasks.faults import failpoint
 from tasks.store import connect, failed_checks_message, read_sql, run_checks, snapshot
+
+
+SLICE_ARTICLES = 2_000   # articles per load transaction
 
 
 @dataclass(frozen=True)
@@ -64,31 +71,97 @@ def merge_entity_keys(con: duckdb.DuckDBPyConnection) -> int:
     return len(mapping)
 
 
+def load_slices(staging: Path, max_articles: int = SLICE_ARTICLES) -> list[list[str]]:
+    """The run's staged parts in slices of about ``max_articles`` articles, in batch order.
+
+    A batch's parts (``b00003-c0000``, ..., ``b00003-files``) stay together: its ``-files``
+    part holds the documents and sources of all its files. Batches that stage versions of
+    one article stay together too, so a slice decides which version is current. What
+    discovery staged alone (copies of files loaded in this run, files rejected unread) goes
+    last, after the documents it points at."""
+    parts: dict[str, list[str]] = {}
+    for path in sorted((staging / "records").glob("*.parquet")):
+        parts.setdefault(path.stem.split("-")[0], []).append(path.stem)
+    slices: list[list[str]] = []
+    current: list[str] = []
+    n_articles = 0
+    for batches, n_group in _article_groups(staging, {b: p for b, p in parts.items() if b != "discovery"}):
+        if current and n_articles + n_group > max_articles:
+            slices.append(current)
+            current, n_articles = [], 0
+        current += [part for batch in batches for part in parts[batch]]
+        n_articles += n_group
+    current += parts.get("discovery", [])
+    return slices + [current] if current else slices
+
+
+def _article_groups(staging: Path, parts: dict[str, list[str]]) -> list[tuple[list[str], int]]:
+    """Batches joined when they stage records of one article (union-find), as (batch names,
+    number of records that became articles), ordered by their first batch."""
+    leader = {batch: batch for batch in parts}
+
+    def find(batch: str) -> str:
+        while leader[batch] != batch:
+            leader[batch] = leader[leader[batch]]
+            batch = leader[batch]
+        return batch
+
+    first_batch: dict[str, str] = {}
+    n_records: dict[str, int] = {}
+    for batch, names in parts.items():
+        ids = [pq.read_table(staging / "records" / f"{name}.parquet", columns=["article_id"])
+               .column(0).drop_null().to_pylist() for name in names]
+        n_records[batch] = sum(map(len, ids))
+        for article_id in (a for chunk in ids for a in chunk):
+            leader[find(batch)] = find(first_batch.setdefault(article_id, batch))
+    groups: dict[str, list[str]] = {}
+    for batch in parts:  # in batch order: a group's first batch comes first
+        groups.setdefault(find(batch), []).append(batch)
+    return [(batches, sum(n_records[b] for b in batches)) for batches in
+            sorted(groups.values(), key=lambda batches: batches[0])]
+
+
+def load_slice(con: duckdb.DuckDBPyConnection, parts: list[str], last: bool = True) -> None:
+    """Load one slice of the run in one transaction. The table checks run before every
+    slice commits; the checks of the reporting views, which read the whole corpus, before
+    the last one does."""
+    con.execute("set variable parts = ?", [parts])
+    con.execute("begin")
+    try:
+        con.execute(read_sql("load/load.sql"))
+        merge_entity_keys(con)
+        con.execute(read_sql("load/entities.sql"))
+        update_corpus_tables(con, [row[0] for row in con.execute("select article_id from winners").fetchall()])
+        problem = failed_checks_message(run_checks(con, views=last))
+        if problem:
+            raise CheckFailed(problem)
+        failpoint("load")
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+
+
 def load_staged(db: Path, staging: Path, run_id: str, started_at: datetime, n_seen: int,
                 version: str, snapshot_path: Path | None = None,
                 records: dict[str, int] | None = None) -> RunCounts:
-    """Load ``staging`` into ``db`` in one transaction, run the checks, record the run."""
+    """Load ``staging`` into ``db`` a slice at a time, then record the run."""
+    slices = load_slices(staging)
     with contextlib.closing(connect(db)) as con:
         con.execute("set variable staging = ?", [str(staging)])
-        con.execute("begin")
+        con.execute("set variable parts = ?", [[part for parts in slices for part in parts]])
+        con.execute(read_sql("load/staged.sql"))
+        counts = staged_counts(con, n_seen, records or {})
+        n_loaded = 0
         try:
-            con.execute(read_sql("load/load.sql"))
-            merge_entity_keys(con)
-            con.execute(read_sql("load/entities.sql"))
-            loaded = [row[0] for row in con.execute("select article_id from winners").fetchall()]
-            update_corpus_tables(con, loaded)
-            counts = staged_counts(con, n_seen, records or {})
-            problem = failed_checks_message(run_checks(con))
-            if problem:
-                raise CheckFailed(problem)
-            record_run(con, run_id, started_at, "ok", counts, version)
-            failpoint("load")
-            con.execute("commit")
+            for i, parts in enumerate(slices, 1):
+                load_slice(con, parts, last=i == len(slices))
+                n_loaded += 1
         except Exception as exc:
-            con.execute("rollback")
             record_run(con, run_id, started_at, "failed", RunCounts(n_seen, 0, 0, 0), version,
-                       f"{type(exc).__name__}: {exc}"[:2000])
+                       f"{type(exc).__name__}: {exc} ({n_loaded} of {len(slices)} slices loaded)"[:2000])
             raise
+        record_run(con, run_id, started_at, "ok", counts, version)
         con.execute("checkpoint")
     if snapshot_path is not None:
         snapshot(db, snapshot_path)

@@ -1,14 +1,6 @@
--- Load one run's staged Parquet into the warehouse. Runs inside one transaction opened by
--- tasks/load.py; getvariable('staging') is the run's staging folder.
-
-create or replace temp view staged_documents as
-select * from read_parquet(getvariable('staging') || '/documents/*.parquet');
-create or replace temp view staged_sources as
-select * from read_parquet(getvariable('staging') || '/sources/*.parquet');
-create or replace temp view staged_records as
-select * from read_parquet(getvariable('staging') || '/records/*.parquet');
-create or replace temp view staged_articles as
-select * from read_parquet(getvariable('staging') || '/articles/*.parquet');
+-- Load one slice of a run's staged Parquet into the warehouse. Runs inside the slice's
+-- transaction, opened by tasks/load.py after sql/load/staged.sql, with getvariable('parts')
+-- set to the slice's parts.
 
 -- Documents are content-addressed: a stored doc_id keeps its first_seen_at.
 insert into documents by name
@@ -21,12 +13,13 @@ select * from staged_records;
 
 delete from removed_lines where doc_id in (select doc_id from staged_documents);
 insert into removed_lines by name
-select * from read_parquet(getvariable('staging') || '/removed_lines/*.parquet')
+select * from read_parquet(staged_files('removed_lines'))
 qualify row_number() over (partition by doc_id, record_no, line_no) = 1;
 
 -- One version per article is current: the most recently fetched (or, unknown, ingested). A
 -- staged version replaces the stored one only when it is at least as recent, so loading an
--- old crawl after a new one keeps the new text.
+-- old crawl after a new one keeps the new text. Every staged version of an article is in
+-- the same slice (tasks/load.py).
 create or replace temp table winners as
 with newest_staged as (
     select *
@@ -56,17 +49,17 @@ join winners using (article_id, version_id, doc_id, record_no);
 -- Children of the winning version; equal versions from two containers gave equal rows.
 insert into sentences by name
 select staged.*
-from read_parquet(getvariable('staging') || '/sentences/*.parquet') as staged
+from read_parquet(staged_files('sentences')) as staged
 join winners using (article_id, version_id)
 qualify row_number() over (partition by article_id, sent_idx) = 1;
 insert into entity_mentions by name
 select staged.*
-from read_parquet(getvariable('staging') || '/entity_mentions/*.parquet') as staged
+from read_parquet(staged_files('entity_mentions')) as staged
 join winners using (article_id, version_id)
 qualify row_number() over (partition by article_id, start_char) = 1;
 insert into quotes by name
 select staged.*
-from read_parquet(getvariable('staging') || '/quotes/*.parquet') as staged
+from read_parquet(staged_files('quotes')) as staged
 join winners using (article_id, version_id)
 qualify row_number() over (partition by article_id, start_char) = 1;
 

@@ -3,9 +3,11 @@
 Run from anywhere as `python bench/clean.py [--split even|odd]`. Expects the shared benchmark beside the
 repository (../shared/bench/boilerplate-dev: raw/NAME.txt and gold.json) and its scorer
 (../shared/tools/boilerplate_score.py); skips with a message when they are absent. Cleans
-every file with `common_lines` computed over the whole set, as the pipeline does per
-batch, and prints the scorer's precision, recall and F1, the single-core throughput, and
-the seed articles' non-blank line counts before and after cleaning. `--split even` (or
+the files as an ingest does (in chunks of 50 files in name order, lines repeated across a
+chunk counting as boilerplate: `tasks.html.clean_inputs`), and again with `common_lines`
+computed over the whole set, and prints the scorer's precision, recall and F1 for both,
+the single-core throughput, and the seed articles' non-blank line counts before and after
+cleaning. `--split even` (or
 `odd`) keeps every other file, sorted by name, from the first (or second): tune on one
 half, check on the other that a change generalises.
 """
@@ -24,6 +26,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from tasks.clean import Cleaned, clean_text, common_lines  # noqa: E402
+from tasks.html import clean_inputs  # noqa: E402
+from tasks.stage import RECORDS_PER_CHUNK  # noqa: E402
 
 BENCH = REPO.parent / "shared" / "bench" / "boilerplate-dev"
 SCORER = REPO.parent / "shared" / "tools" / "boilerplate_score.py"
@@ -56,6 +60,24 @@ def _clean_all(texts: dict[str, str]) -> tuple[list[tuple[str, str]], float, flo
     return predictions, common_seconds, time.process_time() - started
 
 
+def _score(predictions: list[tuple[str, str]], texts: dict[str, str], split: str) -> dict:
+    """The shared scorer's figures for these predictions (against the split's gold only)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as out:
+        out.writelines(json.dumps({"name": n, "body": b}, ensure_ascii=False) + "\n" for n, b in predictions)
+    gold_path = BENCH / "gold.json"
+    if split != "all":  # the scorer counts a gold entry without a prediction as missed
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as sub:
+            json.dump({name: gold[name] for name in texts if name in gold}, sub, ensure_ascii=False)
+        gold_path = Path(sub.name)
+    scored = subprocess.run([sys.executable, str(SCORER), str(gold_path), out.name],
+                            capture_output=True, text=True, check=True)
+    Path(out.name).unlink()
+    if split != "all":
+        gold_path.unlink()
+    return json.loads(scored.stdout)
+
+
 def _split(paths: list[Path], split: str) -> list[Path]:
     """All files, or every other one (sorted by name): "even" from the first, "odd" from the second."""
     return {"all": paths, "even": paths[0::2], "odd": paths[1::2]}[split]
@@ -76,27 +98,16 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(REPEATS - 1):  # the fastest pass is the least disturbed by other work
         _, common_s, clean_s = _clean_all(texts)
         common_seconds, clean_seconds = min(common_seconds, common_s), min(clean_seconds, clean_s)
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as out:
-        out.writelines(json.dumps({"name": n, "body": b}, ensure_ascii=False) + "\n" for n, b in predictions)
-    gold_path = BENCH / "gold.json"
-    if args.split != "all":  # the scorer counts a gold entry without a prediction as missed
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as sub:
-            json.dump({name: gold[name] for name in texts if name in gold}, sub, ensure_ascii=False)
-        gold_path = Path(sub.name)
-    scored = subprocess.run(
-        [sys.executable, str(SCORER), str(gold_path), out.name],
-        capture_output=True, text=True, check=True,
-    )
-    Path(out.name).unlink()
-    if args.split != "all":
-        gold_path.unlink()
-    score = json.loads(scored.stdout)
-
+    score = _score(predictions, texts, args.split)
+    chunks = [list(texts.items())[i:i + RECORDS_PER_CHUNK] for i in range(0, len(texts), RECORDS_PER_CHUNK)]
+    as_ingested = [(name, scored_text(cleaned)) for chunk in chunks for name, (cleaned, _) in
+                   zip([name for name, _ in chunk], clean_inputs([text for _, text in chunk]))]
+    alone = _score(as_ingested, texts, args.split)
     split = "" if args.split == "all" else f" ({args.split} split)"
     print(f"boilerplate-dev{split}: {len(texts)} files, {n_bytes / 1e6:.1f} MB")
-    print(f"precision {score['precision']:.4f}  recall {score['recall']:.4f}  F1 {score['f1']:.4f}"
-          f"  (tp {score['tp']} fn {score['fn']} fp {score['fp']} tn {score['tn']})")
+    for label, result in (("in chunks of 50 (as an ingest)", alone), ("with common_lines", score)):
+        print(f"{label}: precision {result['precision']:.4f}  recall {result['recall']:.4f}"
+              f"  F1 {result['f1']:.4f}  (tp {result['tp']} fn {result['fn']} fp {result['fp']} tn {result['tn']})")
     mb = n_bytes / 1e6
     print(f"throughput on one core (best of {REPEATS}): clean_text {mb / clean_seconds:.1f} MB/s"
           f" ({clean_seconds:.2f} s CPU), with common_lines {mb / (clean_seconds + common_seconds):.1f} MB/s"

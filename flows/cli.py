@@ -56,14 +56,33 @@ def _decoded(paths: Sequence[str]) -> Iterator[tuple[str, str | None, str | None
         yield name, decoded.text, decoded.error
 
 
-def cmd_clean(args: argparse.Namespace) -> int:
-    from tasks.html import clean_input
+def _in_chunks(items: Iterator, size: int) -> Iterator[list]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
-    for name, text, error in _decoded(args.paths):
-        if text is None:
+
+def _cleaned(paths: Sequence[str]) -> Iterator[tuple[str, str | None, object]]:
+    """(name, error, Cleaned) per input, cleaned in chunks as an ingest cleans them."""
+    from tasks.html import clean_inputs
+    from tasks.stage import RECORDS_PER_CHUNK
+
+    for chunk in _in_chunks(_decoded(paths), RECORDS_PER_CHUNK):
+        results = iter(clean_inputs([text for _, text, _ in chunk if text is not None]))
+        for name, text, error in chunk:
+            yield name, error, next(results)[0] if text is not None else None
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    for name, error, cleaned in _cleaned(args.paths):
+        if cleaned is None:
             print(json.dumps({"path": name, "error": error}, ensure_ascii=False))
             continue
-        cleaned, _ = clean_input(text)
         print(json.dumps({
             "path": name, "title": cleaned.title, "byline": cleaned.byline, "body": cleaned.body,
             "removed": [{"line_no": r.line_no, "text": r.text, "reason": r.reason} for r in cleaned.removed],

@@ -7,8 +7,10 @@ page's own metadata (title, author, publication date, site name) fills what the 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from tasks.clean import Cleaned, clean_text
+
+from tasks.clean import Cleaned, clean_text, common_lines
 
 HEAD_CHARS = 2048
 _DOCTYPE = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
@@ -54,12 +56,39 @@ def extract_page(html: str) -> Page | None:
     )
 
 
-def clean_input(text: str) -> tuple[Cleaned, Page | None]:
-    """Clean a decoded input; an HTML page has its article extracted first. A page with no
-    extractable text gives an empty body, which the pipeline quarantines as ``no_body``."""
+def text_to_clean(text: str) -> tuple[str | None, Page | None]:
+    """What the cleaner reads: a decoded input as it is, or an HTML page's extracted article
+    (None when the page holds no text), with the page."""
     if not looks_like_html(text):
-        return clean_text(text), None
+        return text, None
     page = extract_page(text)
-    if page is None:
-        return Cleaned(title=None, byline=None, body="", removed=(), flags=("no_body",)), None
-    return clean_text(page.text), page
+    return (page.text if page else None), page
+
+
+def clean_source(source: str | None, common_lines: frozenset[str] = frozenset()) -> Cleaned:
+    """Clean what ``text_to_clean`` gave. A page with no extractable text gives an empty
+    body, which the pipeline quarantines as ``no_body``."""
+    if source is None:
+        return Cleaned(title=None, byline=None, body="", removed=(), flags=("no_body",))
+    return clean_text(source, common_lines=common_lines)
+
+
+def clean_input(text: str, common_lines: frozenset[str] = frozenset()) -> tuple[Cleaned, Page | None]:
+    """Clean a decoded input; an HTML page has its article extracted first."""
+    source, page = text_to_clean(text)
+    return clean_source(source, common_lines), page
+
+
+# A chunk smaller than this is cleaned file by file: a handful of files on one story share
+# real sentences, and three of five is no evidence of boilerplate.
+COMMON_MIN_RECORDS = 10
+
+
+def clean_inputs(texts: Sequence[str]) -> list[tuple[Cleaned, Page | None]]:
+    """Clean decoded inputs together, as the pipeline cleans a chunk of records: lines that
+    repeat across them (menus, footers, one site's author boxes) are boilerplate
+    (``tasks.clean.common_lines``) once there are ``COMMON_MIN_RECORDS`` distinct texts."""
+    sources = [text_to_clean(text) for text in texts]
+    extracted = [source for source, _ in sources if source is not None]
+    common = common_lines(extracted) if len(set(extracted)) >= COMMON_MIN_RECORDS else frozenset()
+    return [(clean_source(source, common), page) for source, page in sources]

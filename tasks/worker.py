@@ -3,6 +3,10 @@ clean, resolve metadata, annotate, and write Parquet part files.
 
 Workers write their own parts and return one small ``Outcome`` per record, so nothing
 proportional to the corpus travels back to the flow.
+
+A chunk is also the corpus the cleaner consults (``tasks.html.clean_inputs``): lines that
+repeat across its records are boilerplate. Chunks hold consecutive files of a run in path
+order, so a file's cleaning can depend on the files that arrive with it in its run.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from typing import Sequence
 
 from tasks.annotate import annotate_texts
 from tasks.decode import decode_bytes
-from tasks.html import clean_input
+from tasks.html import clean_inputs
 from tasks.inputs import RawRecord
 from tasks.metadata import from_text, resolve
 from tasks.records import (STAGED, ArticleRow, MentionRow, QuoteRow, RecordRow, RemovedLineRow,
@@ -61,6 +65,7 @@ def process_records(records: Sequence[RawRecord], out_dir: str, part: str,
     rows: dict[str, list] = {name: [] for name in STAGED}
     outcomes: list[Outcome] = []
     kept = []
+    readable = []
     for rec in records:
         encoding = None
         text = rec.payload
@@ -71,7 +76,9 @@ def process_records(records: Sequence[RawRecord], out_dir: str, part: str,
                 outcomes.append(Outcome(rec.doc_id, rec.record_no, decoded.error, encoding))
                 rows["records"].append(_record_row(rec, options, decoded.error))
                 continue
-        cleaned, page = clean_input(text)
+        readable.append((rec, encoding, text))
+    cleaned_inputs = clean_inputs([text for _, _, text in readable])
+    for (rec, encoding, text), (cleaned, page) in zip(readable, cleaned_inputs):
         rows["removed_lines"] += [RemovedLineRow(rec.doc_id, rec.record_no, r.line_no, r.text, r.reason)
                                   for r in cleaned.removed]
         if not cleaned.body.strip():  # nothing of the article survived: keep the audit trail only

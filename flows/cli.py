@@ -122,7 +122,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
     db = settings.snapshot_path if settings.snapshot_path.exists() and not args.live else settings.db
     if not db.exists():
         raise FileNotFoundError(f"no warehouse at {settings.db}: run `newsflow ingest` first")
-    with contextlib.closing(connect(db, read_only=True)) as con:
+    with contextlib.closing(connect(db, read_only=True, capped=False)) as con:
         if args.format == "table":
             relation = con.sql(args.query)
             if relation is not None:

@@ -37,8 +37,8 @@ class Settings:
     path_pattern: str = ""
     staging: str = ""                # staging folder shared with Dask workers (empty: beside db)
     dask_address: str = ""           # a Dask scheduler ("tcp://host:8786"): batches run there
-    # DuckDB's memory for the writer: past it, joins and sorts spill to disk, so the flow's
-    # memory does not grow with the corpus
+    # DuckDB's memory in the flow (load and export): past it, joins and sorts spill to disk,
+    # so the flow's memory does not grow with the corpus
     duckdb_memory_limit: str = "512MB"
 
     @property

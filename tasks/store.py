@@ -35,15 +35,17 @@ def read_sql(relative: str) -> str:
 _MEMORY = re.compile(r"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", re.IGNORECASE)
 
 
-def connect(db: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse; a file held by another process raises ``WarehouseBusy``. A writer's
-    memory is capped (``duckdb_memory_limit``): past it DuckDB spills to disk."""
+def connect(db: Path, read_only: bool = False, capped: bool = True) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse; a file held by another process raises ``WarehouseBusy``. The
+    pipeline's connections (the load, and the export's reads) have their memory capped
+    (``duckdb_memory_limit``): past it DuckDB spills to disk. An analyst's ad hoc queries
+    (``capped=False``) get DuckDB's default, most of the machine's memory."""
     if not read_only:
         db.parent.mkdir(parents=True, exist_ok=True)
     limit = load_settings().duckdb_memory_limit
     if not _MEMORY.match(limit):
         raise ConfigError(f"duckdb_memory_limit {limit!r}: expected a size such as 512MB or 2GB")
-    config = {} if read_only else {"memory_limit": limit}
+    config = {"memory_limit": limit} if capped else {}
     try:
         return duckdb.connect(str(db), read_only=read_only, config=config)
     except duckdb.IOException as exc:

@@ -40,6 +40,7 @@ class Settings:
     # DuckDB's memory in the flow (load and export): past it, joins and sorts spill to disk,
     # so the flow's memory does not grow with the corpus
     duckdb_memory_limit: str = "512MB"
+    load_slice_articles: int = 2_000  # articles per load transaction (whole batches at least)
 
     @property
     def snapshot_path(self) -> Path:

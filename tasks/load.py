@@ -1,6 +1,7 @@
 """Load a run's staged Parquet into the warehouse: one writer, a transaction per slice.
 
-A run is loaded in slices of about ``SLICE_ARTICLES`` articles, whole batches at a time, so
+A run is loaded in slices of about ``load_slice_articles`` articles (a setting), whole
+batches at a time, so
 the loader's memory follows the slice and not the size of the run. Each slice lands whole
 (rows, entity keys and entities, corpus passes, passing checks) or not at all: a failing
 check or a killed process rolls that slice back, the slices before it stay, and the next
@@ -20,14 +21,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from prefect import task
 
+from tasks.config import load_settings
 from tasks.corpus import update_corpus_tables
 from tasks.entity_keys import merge_keys
 from tasks.errors import CheckFailed
 from tasks.faults import failpoint
 from tasks.store import connect, failed_checks_message, read_sql, run_checks, snapshot
-
-
-SLICE_ARTICLES = 2_000   # articles per load transaction
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,7 @@ def merge_entity_keys(con: duckdb.DuckDBPyConnection) -> int:
     return len(mapping)
 
 
-def load_slices(staging: Path, max_articles: int = SLICE_ARTICLES) -> list[list[str]]:
+def load_slices(staging: Path, max_articles: int) -> list[list[str]]:
     """The run's staged parts in slices of about ``max_articles`` articles, in batch order.
 
     A batch's parts (``b00003-c0000``, ..., ``b00003-files``) stay together: its ``-files``
@@ -146,7 +145,7 @@ def load_staged(db: Path, staging: Path, run_id: str, started_at: datetime, n_se
                 version: str, snapshot_path: Path | None = None,
                 records: dict[str, int] | None = None) -> RunCounts:
     """Load ``staging`` into ``db`` a slice at a time, then record the run."""
-    slices = load_slices(staging)
+    slices = load_slices(staging, load_settings().load_slice_articles)
     with contextlib.closing(connect(db)) as con:
         con.execute("set variable staging = ?", [str(staging)])
         con.execute("set variable parts = ?", [[part for parts in slices for part in parts]])

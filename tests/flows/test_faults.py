@@ -38,7 +38,9 @@ def content(db) -> dict[str, list]:
 
 
 def killed_ingest(corpus, db, export, failpoint: str) -> int:
-    env = {**os.environ, "NEWSFLOW_FAILPOINT": failpoint, "PREFECT_API_URL": PREFECT_API_URL.value()}
+    """An ingest killed at ``failpoint``; its four new files load in two slices of two."""
+    env = {**os.environ, "NEWSFLOW_FAILPOINT": failpoint, "PREFECT_API_URL": PREFECT_API_URL.value(),
+           "NEWSFLOW_LOAD_SLICE_ARTICLES": "2"}
     result = subprocess.run([sys.executable, "-m", "flows.cli", "ingest", str(corpus), "--db", str(db),
                              "--export", str(export), "--workers", "1", "--batch-size", "2"],
                             cwd=REPO, env=env, capture_output=True, timeout=300)
@@ -56,7 +58,7 @@ def reference(tmp_path_factory):
     return corpus, content(tmp / "w.duckdb")
 
 
-@pytest.mark.parametrize("failpoint", ["annotate", "load", "export"])
+@pytest.mark.parametrize("failpoint", ["annotate", "load", "load:2", "export"])
 def test_killed_run_leaves_things_as_they_were_and_the_next_run_completes(failpoint, reference, tmp_path):
     corpus, expected = reference
     db, export = tmp_path / "w.duckdb", tmp_path / "export"
@@ -73,6 +75,8 @@ def test_killed_run_leaves_things_as_they_were_and_the_next_run_completes(failpo
     assert killed_ingest(first, db, export, failpoint) == -9
     if failpoint in ("annotate", "load"):
         assert content(db) == before
+    if failpoint == "load:2":  # the first slice committed, the second did not
+        assert len(before["articles"]) < len(content(db)["articles"]) < len(expected["articles"])
     assert (export / "manifest.json").read_text() == manifest_before   # the old handoff, whole
 
     summary = ingest_flow(paths=[str(first)], db=str(db), export_dir=str(export), workers=1)

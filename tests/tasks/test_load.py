@@ -59,8 +59,7 @@ def test_slices_are_whole_batches_of_about_the_size_given(staging):
 def test_slices_load_what_one_transaction_loads(staging, tmp_path, monkeypatch):
     whole = warehouse(tmp_path / "whole.duckdb")
     load_staged(whole, staging, "run-1", T0, 5, "test")
-    monkeypatch.setattr(tasks.load, "SLICE_ARTICLES", 2)
-    monkeypatch.setattr(tasks.load, "load_slices", lambda s: load_slices(s, max_articles=2))
+    monkeypatch.setenv("NEWSFLOW_LOAD_SLICE_ARTICLES", "2")
     sliced = warehouse(tmp_path / "sliced.duckdb")
     counts = load_staged(sliced, staging, "run-1", T0, 5, "test")
     expected = rows(whole)
@@ -71,7 +70,7 @@ def test_slices_load_what_one_transaction_loads(staging, tmp_path, monkeypatch):
 
 def test_a_failing_slice_leaves_the_slices_before_it(staging, tmp_path, monkeypatch):
     db = warehouse(tmp_path / "w.duckdb")
-    monkeypatch.setattr(tasks.load, "load_slices", lambda s: load_slices(s, max_articles=2))
+    monkeypatch.setenv("NEWSFLOW_LOAD_SLICE_ARTICLES", "2")
     calls = []
     real_checks = tasks.load.run_checks
 

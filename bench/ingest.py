@@ -2,6 +2,7 @@
 
     python bench/ingest.py                 # seeds and BBC: wall time and rows per table
     python bench/ingest.py --scale         # BBC and a 10x copy: workers, ratio, memory, re-run
+    python bench/ingest.py --scale --copies 0   # BBC only: workers, speedup, ratio
 
 --scale prints articles/s with 1 and 2 workers and the speedup; the end-to-end rate next to a
 bare annotate loop on the same files (the same read/decode/clean/annotate code in a plain
@@ -155,7 +156,8 @@ def scale(copies: int, only_copies: bool = False) -> None:
         print(f"  2 workers  {rate2:6.1f} articles/s   ({two['run_s']:.1f} s)   speedup {rate2 / rate1:.2f}x")
         bare = bare_loop(files, 2)
         print(f"  bare annotate loop, 2 processes: {bare:6.1f} articles/s   end-to-end / bare = {rate2 / bare:.2f}")
-        scale_copies(copies, tmp, startup, two)
+        if copies:
+            scale_copies(copies, tmp, startup, two)
 
 
 def scale_copies(copies: int, tmp: Path, startup: float, two: dict) -> None:

@@ -81,17 +81,21 @@ def load_slices(staging: Path, max_articles: int) -> list[list[str]]:
     parts: dict[str, list[str]] = {}
     for path in sorted((staging / "records").glob("*.parquet")):
         parts.setdefault(path.stem.split("-")[0], []).append(path.stem)
-    slices: list[list[str]] = []
-    current: list[str] = []
-    n_articles = 0
+    slices: list[tuple[list[str], int]] = []   # (parts, articles)
     for batches, n_group in _article_groups(staging, {b: p for b, p in parts.items() if b != "discovery"}):
-        if current and n_articles + n_group > max_articles:
-            slices.append(current)
-            current, n_articles = [], 0
-        current += [part for batch in batches for part in parts[batch]]
-        n_articles += n_group
-    current += parts.get("discovery", [])
-    return slices + [current] if current else slices
+        group = [part for batch in batches for part in parts[batch]]
+        if slices and slices[-1][1] + n_group <= max_articles:
+            slices[-1] = (slices[-1][0] + group, slices[-1][1] + n_group)
+        else:
+            slices.append((group, n_group))
+    # A slice costs a fixed time (entity keys, corpus totals, checks): a short tail joins
+    # the slice before it, which then holds at most one and a half slices.
+    if len(slices) > 1 and slices[-1][1] < max_articles / 2:
+        tail = slices.pop()
+        slices[-1] = (slices[-1][0] + tail[0], slices[-1][1] + tail[1])
+    if not slices:
+        return [parts["discovery"]] if "discovery" in parts else []
+    return [group for group, _ in slices[:-1]] + [slices[-1][0] + parts.get("discovery", [])]
 
 
 def _article_groups(staging: Path, parts: dict[str, list[str]]) -> list[tuple[list[str], int]]:

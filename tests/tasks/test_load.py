@@ -56,6 +56,16 @@ def test_slices_are_whole_batches_of_about_the_size_given(staging):
         ["b00000-c0000", "b00000-files"], ["b00001-c0000", "b00001-files"]]
 
 
+def test_a_short_tail_joins_the_slice_before_it(tmp_path):
+    options = StageOptions("run-1", T0, 10_000_000, "", "test")
+    paths = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    process_batch(paths[:4], str(tmp_path), "b00000", options, workers=1)
+    process_batch(paths[4:], str(tmp_path), "b00001", options, workers=1)
+    everything = ["b00000-c0000", "b00000-files", "b00001-c0000", "b00001-files"]
+    assert load_slices(tmp_path, max_articles=4) == [everything]   # a tail of 1 < 4 / 2
+    assert load_slices(tmp_path, max_articles=2) == [everything[:2], everything[2:]]
+
+
 def test_slices_load_what_one_transaction_loads(staging, tmp_path, monkeypatch):
     whole = warehouse(tmp_path / "whole.duckdb")
     load_staged(whole, staging, "run-1", T0, 5, "test")

@@ -156,17 +156,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     for path in args.paths:
         if not Path(path).exists():
             raise InputError(f"input path does not exist: {path}")
-    _ensure_writable(load_settings({"db": args.db}))
+    options = {"db": args.db, "export_dir": args.export, "batch_size": args.batch_size,
+               "workers": args.workers, "max_file_bytes": args.max_file_bytes,
+               "path_pattern": args.path_pattern, "dask_address": args.dask, "staging": args.staging}
+    settings = load_settings(options)  # a bad setting fails here, before Prefect starts
+    _ensure_writable(settings)
     from flows.console import progress_bar, print_summary
     from flows.ingest import ingest_flow_for
 
-    flow = ingest_flow_for(args.dask or load_settings().dask_address)
+    flow = ingest_flow_for(settings.dask_address)
     with progress_bar():
-        summary = flow(paths=args.paths or None, db=args.db, export_dir=args.export,
-                       batch_size=args.batch_size, workers=args.workers,
-                       max_file_bytes=args.max_file_bytes, path_pattern=args.path_pattern,
-                       dask_address=args.dask, staging=args.staging)
-    print_summary(summary, load_settings({"db": args.db}).snapshot_path)
+        summary = flow(paths=args.paths or None, **options)
+    print_summary(summary, settings.snapshot_path)
     return 0
 
 

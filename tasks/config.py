@@ -66,16 +66,19 @@ class Settings:
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
+# Sizes that are meaningless below one, and counts and waits that are meaningless below zero.
+_AT_LEAST = {"batch_size": 1, "max_file_bytes": 1, "load_slice_articles": 1, "workers": 0, "lock_wait_s": 0}
 
 
 def _coerce(name: str, value: Any) -> Any:
     kind = type(_FIELDS[name].default)
-    if isinstance(value, kind):
-        return value
     try:
-        return kind(value)
+        coerced = value if isinstance(value, kind) else kind(value)
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"setting {name!r}: cannot read {value!r} as {kind.__name__}") from exc
+    if name in _AT_LEAST and coerced < _AT_LEAST[name]:
+        raise ConfigError(f"setting {name!r}: {value!r} is below {_AT_LEAST[name]}")
+    return coerced
 
 
 def load_settings(

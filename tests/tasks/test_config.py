@@ -24,7 +24,9 @@ def test_derived_paths():
 
 
 @pytest.mark.parametrize("overrides, env", [({"batch_size": "many"}, {}), ({}, {"NEWSFLOW_WORKERS": "two"}),
-                                            ({"colour": "blue"}, {})])
+                                            ({"colour": "blue"}, {}), ({"batch_size": 0}, {}),
+                                            ({}, {"NEWSFLOW_LOAD_SLICE_ARTICLES": "-5"}),
+                                            ({"workers": -1}, {}), ({"max_file_bytes": 0}, {})])
 def test_bad_settings_are_config_errors(overrides, env):
     with pytest.raises(ConfigError):
         load_settings(overrides, env, Path("/nonexistent.toml"))

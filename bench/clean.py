@@ -99,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
         _, common_s, clean_s = _clean_all(texts)
         common_seconds, clean_seconds = min(common_seconds, common_s), min(clean_seconds, clean_s)
     score = _score(predictions, texts, args.split)
-    chunks = [list(texts.items())[i:i + RECORDS_PER_CHUNK] for i in range(0, len(texts), RECORDS_PER_CHUNK)]
+    items = list(texts.items())
+    chunks = [items[i:i + RECORDS_PER_CHUNK] for i in range(0, len(items), RECORDS_PER_CHUNK)]
     as_ingested = [(name, scored_text(cleaned)) for chunk in chunks for name, (cleaned, _) in
                    zip([name for name, _ in chunk], clean_inputs([text for _, text in chunk]))]
     alone = _score(as_ingested, texts, args.split)

@@ -28,5 +28,6 @@ def failpoint(name: str) -> None:
     if wanted is None or wanted.partition(":")[0] != name:
         return
     _reached[name] += 1
-    if _reached[name] == int(wanted.partition(":")[2] or 1):
+    nth = wanted.partition(":")[2]
+    if _reached[name] == (int(nth) if nth.isdigit() else 1):
         os.kill(os.getpid(), signal.SIGKILL)

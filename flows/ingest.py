@@ -73,7 +73,7 @@ def _annotate(batches: list[list[str]], run_dir: Path, options: StageOptions, se
             records.update(result)
             reporter().advance("annotate", result["files"])
     finally:
-        shutdown_pool()
+        shutdown_pool(wait=False)
     return dict(records)
 
 

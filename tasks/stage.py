@@ -27,7 +27,7 @@ from tasks.inputs import RawRecord, RecordError, container_format, iter_jsonl, i
 from tasks.errors import InputError
 from tasks.metadata_files import compile_path_pattern, read_manifest, read_sidecar
 from tasks.records import DocumentRow, RecordRow, SourceRow, sha256_hex
-from tasks.worker import Outcome, StageOptions, process_records, write_parts
+from tasks.worker import Outcome, StageOptions, process_records, warm_up, write_parts
 
 RECORDS_PER_CHUNK = 50     # enough for nlp.pipe to batch well, small enough to balance workers
 MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")   # found at an input root, they describe its files
@@ -236,13 +236,6 @@ _pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
 
 
-def _warm_up(model: str) -> None:
-    """Load the model once per worker, before the first chunk arrives."""
-    from tasks.annotate import annotate_texts
-
-    annotate_texts(["Warm-up sentence about London and the weather there today."], model)
-
-
 def get_pool(workers: int, model: str) -> ProcessPoolExecutor:
     """The flow run's shared worker pool (spawned, not forked: the parent runs threads)."""
     global _pool
@@ -250,14 +243,16 @@ def get_pool(workers: int, model: str) -> ProcessPoolExecutor:
         if _pool is None or _pool._max_workers != workers:  # noqa: SLF001 - no public accessor
             shutdown_pool()
             ctx = multiprocessing.get_context("spawn")
-            _pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm_up, initargs=(model,))
+            _pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=warm_up, initargs=(model,))
         return _pool
 
 
-def shutdown_pool() -> None:
+def shutdown_pool(wait: bool = True) -> None:
+    """Stop the pool. ``wait=False`` lets the load start while the workers exit (freeing
+    their models takes most of a second); they are joined at interpreter exit at the latest."""
     global _pool
     if _pool is not None:
-        _pool.shutdown(cancel_futures=True)
+        _pool.shutdown(wait=wait, cancel_futures=True)
         _pool = None
 
 

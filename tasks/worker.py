@@ -42,6 +42,12 @@ class Outcome:
     encoding: str | None
 
 
+def warm_up(model: str) -> None:
+    """A worker's initializer: load the model before the first chunk arrives. It lives here,
+    not beside the pool in tasks/stage.py, so that a worker never imports Prefect."""
+    annotate_texts(["Warm-up sentence about London and the weather there today."], model)
+
+
 def write_parts(rows: dict[str, list], out_dir: str, part: str) -> dict[str, int]:
     """One Parquet part per staged table (empty ones too: the loader globs every table)."""
     counts = {}

@@ -53,3 +53,17 @@ def test_containers_count_as_many_records_when_sizing_the_pool(tmp_path):
     (tmp_path / "feed.jsonl").write_text("x" * 50_000)
     assert estimated_records([str(tmp_path / "a.txt")]) == 1
     assert estimated_records([str(tmp_path / "feed.jsonl")]) == 10
+
+
+def test_a_worker_process_imports_no_orchestration_or_storage_library():
+    """Every annotation worker imports tasks.worker and runs its initializer: Prefect or
+    DuckDB there would cost each worker a second of start-up and memory for nothing."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys, tasks.worker; "
+            "print(sorted(m for m in ('prefect', 'duckdb') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).resolve().parents[2])
+    assert out.stdout.strip() == "[]"

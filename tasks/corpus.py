@@ -176,6 +176,16 @@ def pending_articles(con: duckdb.DuckDBPyConnection, given_ids: Sequence[str]) -
     return [row[0] for row in con.execute(PENDING_SQL).fetchall()]  # reads given
 
 
+def slices_of(ids: Sequence[str], size: int) -> list[Sequence[str]]:
+    """``ids`` in slices of ``size``; a last slice of fewer than half that joins the one
+    before it (a pass has a fixed cost: 90 articles after 2,000 cost a quarter second).
+    No ids make one empty slice: a pass also removes the rows of deleted articles."""
+    bounds = list(range(0, len(ids), size)) or [0]
+    if len(bounds) > 1 and len(ids) - bounds[-1] < size / 2:
+        bounds.pop()
+    return [ids[start:end] for start, end in zip(bounds, [*bounds[1:], len(ids)])]
+
+
 def update_corpus_tables(con: duckdb.DuckDBPyConnection, new_article_ids: Sequence[str],
                          settings: CorpusSettings = CorpusSettings(), slice_size: int = SLICE,
                          ) -> dict[str, int]:
@@ -188,8 +198,8 @@ def update_corpus_tables(con: duckdb.DuckDBPyConnection, new_article_ids: Sequen
     pending = pending_articles(con, new_article_ids)
     counts = {"n_articles_processed": 0, "n_articles_removed": 0, "n_new_near_pairs": 0,
               "n_passages_fingerprinted": 0}
-    for start in range(0, max(len(pending), 1), slice_size):
-        for name, n in _update_slice(con, pending[start:start + slice_size], settings).items():
+    for ids in slices_of(pending, slice_size):
+        for name, n in _update_slice(con, ids, settings).items():
             counts[name] += n
     totals = con.sql(TOTALS_SQL).to_arrow_table().to_pylist()[0]
     return {**counts, **totals}

@@ -8,7 +8,7 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from tasks.corpus import CorpusSettings, passage_fingerprint, passage_rows, update_corpus_tables
+from tasks.corpus import CorpusSettings, passage_fingerprint, passage_rows, slices_of, update_corpus_tables
 from tasks.dedup import normalize_text
 from tasks.load import load_staged
 from tasks.stage import process_batch
@@ -210,7 +210,7 @@ def test_a_pass_works_in_slices_of_the_size_given(con, monkeypatch):
     con.execute("begin")
     counts = update_corpus_tables(con, ["a0"], slice_size=3)
     con.execute("commit")
-    assert [len(ids) for ids in slices] == [3, 3, 1]
+    assert [len(ids) for ids in slices] == [3, 4]   # a last slice under half a slice joins the one before
     assert sorted(sum(slices, [])) == sorted(texts) and counts["n_articles_processed"] == 7
     assert {t: sorted(con.sql(f"select * from {t}").fetchall()) for t in tables} == expected
     assert my_checks(con) == []
@@ -250,3 +250,12 @@ def test_story_grows_under_its_id_and_settings_changes_rebuild(con):
     counts = in_transaction(con, [], CorpusSettings(story_threshold=0.99))
     assert counts["n_articles_processed"] == 5 and counts["n_stories"] == 0
     assert my_checks(con) == []
+
+
+@pytest.mark.parametrize(("n", "size", "lengths"), [
+    (0, 3, [0]), (2, 3, [2]), (6, 3, [3, 3]), (7, 3, [3, 4]), (8, 3, [3, 3, 2]), (2_090, 2_000, [2_090]),
+])
+def test_slices_cover_every_id_once_and_fold_a_short_tail(n, size, lengths):
+    ids = [f"a{i}" for i in range(n)]
+    slices = slices_of(ids, size)
+    assert [len(s) for s in slices] == lengths and [a for s in slices for a in s] == ids

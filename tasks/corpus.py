@@ -18,6 +18,7 @@ from typing import Sequence
 import duckdb
 import pyarrow as pa
 
+from tasks.store import read_sql
 from tasks.dedup import fingerprint_texts, normalize_text, update_duplicates
 from tasks.stories import update_stories
 
@@ -52,76 +53,14 @@ class CorpusSettings:
 # give the same pairs and groups as one pass (bench/dedup.py).
 SLICE = 2_000
 
-# The run's articles: those given, and any whose state is missing or from an older version.
-PENDING_SQL = """
-select a.article_id
-from articles as a
-left join article_fingerprints as f using (article_id)
-where a.article_id in (select article_id from given)
-   or f.article_id is null
-   or f.version_id is distinct from a.version_id
-order by a.article_id
-"""
+PENDING_SQL = read_sql("corpus/pending.sql")
 
-# Forget the state of articles that are gone or reprocessed, noting first which duplicate
-# clusters and stories lose a member: those are regrouped.
-FORGET_SQL = """
-create or replace temp table corpus_stale as
-select article_id
-from article_fingerprints as f
-where article_id in (select article_id from corpus_batch)
-   or not exists (select 1 from articles as a where a.article_id = f.article_id);
+FORGET_SQL = read_sql("corpus/forget.sql")
 
-create or replace temp table corpus_dedup_seeds as
-with touched as (
-    select coalesce(d.canonical_id, s.article_id) as cluster_id
-    from corpus_stale as s
-    left join duplicates as d using (article_id)
-)
-select cluster_id as article_id from touched
-union select article_id from duplicates where canonical_id in (select cluster_id from touched);
-
-create or replace temp table corpus_story_touched as
-select distinct story_id from story_members where article_id in (select article_id from corpus_stale);
-
-create or replace temp table corpus_story_seeds as
-select article_id from story_members where story_id in (select story_id from corpus_story_touched);
-
-delete from article_fingerprints where article_id in (select article_id from corpus_stale);
-delete from minhash_bands where article_id in (select article_id from corpus_stale);
-delete from near_duplicate_pairs where article_id_a in (select article_id from corpus_stale)
-    or article_id_b in (select article_id from corpus_stale);
-delete from duplicates where article_id in (select article_id from corpus_stale)
-    or canonical_id in (select article_id from corpus_stale);
-delete from story_terms where article_id in (select article_id from corpus_stale);
-delete from story_pairs where article_id_a in (select article_id from corpus_stale)
-    or article_id_b in (select article_id from corpus_stale);
-delete from story_members where article_id in (select article_id from corpus_stale);
-delete from sentence_fingerprints where article_id in (select article_id from corpus_stale);
-"""
-
-TOTALS_SQL = """
-select
-    (select count(*) from duplicates where kind = 'exact') as n_exact_duplicates,
-    (select count(*) from duplicates where kind = 'near') as n_near_duplicates,
-    (select count(*) from near_duplicate_pairs) as n_near_pairs,
-    (select count(*) from story_groups) as n_stories,
-    (select count(*) from story_members) as n_story_articles
-"""
+TOTALS_SQL = read_sql("corpus/totals.sql")
 
 
-# The run's sentences, and its quotations with the sentence each starts in.
-PASSAGES_SQL = """
-select article_id, sent_idx, start_char, end_char, false as is_quote, text
-from sentences
-where article_id in (select article_id from corpus_batch)
-union all
-select q.article_id, s.sent_idx, q.start_char, q.end_char, true, q.text
-from quotes as q
-asof join sentences as s on s.article_id = q.article_id and q.start_char >= s.start_char
-where q.article_id in (select article_id from corpus_batch)
-order by article_id, is_quote, start_char
-"""
+PASSAGES_SQL = read_sql("corpus/passages.sql")
 
 
 def passage_fingerprint(normalized: str) -> int:

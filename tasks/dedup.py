@@ -27,6 +27,8 @@ import numpy as np
 import pyarrow as pa
 from datasketch import MinHash, MinHashLSH
 
+from tasks.store import read_sql
+
 # Quote marks and apostrophes vanish ("hour's" and "hours'" compare equal); other punctuation
 # separates words.
 _QUOTES = str.maketrans("", "", "'\"`´‘’‚‛“”„‟′″«»")
@@ -152,60 +154,9 @@ def cluster_duplicates(rank: dict[str, int], body_hash: dict[str, str],
     return out
 
 
-# Stored articles that share a band with a batch article and differ in normalized body.
-CANDIDATES_SQL = """
-select distinct
-    least(new.article_id, old.article_id) as article_id_a,
-    greatest(new.article_id, old.article_id) as article_id_b
-from minhash_bands as new
-join minhash_bands as old
-    on old.band_idx = new.band_idx and old.band_hash = new.band_hash and old.article_id != new.article_id
-join article_fingerprints as fa on fa.article_id = new.article_id
-join article_fingerprints as fb on fb.article_id = old.article_id
-where new.article_id in (select article_id from corpus_batch) and fa.body_hash != fb.body_hash
-"""
+CANDIDATES_SQL = read_sql("dedup/candidates.sql")
 
-# The clusters a run can change: those of its articles, of their equal bodies and near pairs,
-# and those that lost a member (corpus_dedup_seeds). A union of whole clusters, so closed.
-SCOPE_SQL = """
-create or replace temp table corpus_dedup_scope as
-with batch as (
-    select article_id from corpus_batch
-),
-
-seeds as (
-    select article_id from corpus_dedup_seeds
-    union select article_id from batch
-    union
-    select same.article_id
-    from article_fingerprints as same
-    join article_fingerprints as new using (body_hash)
-    where new.article_id in (select article_id from batch)
-    union select article_id_a from near_duplicate_pairs where article_id_b in (select article_id from batch)
-    union select article_id_b from near_duplicate_pairs where article_id_a in (select article_id from batch)
-),
-
-clusters as (
-    select coalesce(d.canonical_id, s.article_id) as cluster_id
-    from seeds as s
-    left join duplicates as d using (article_id)
-),
-
-members as (
-    select article_id from seeds
-    union select cluster_id from clusters
-    union select article_id from duplicates where canonical_id in (select cluster_id from clusters)
-)
-
-select
-    a.article_id,
-    f.body_hash,
-    -- canonical first: a stated publication date, else the earliest ingest, then the smaller id
-    row_number() over (order by a.published_at nulls last, a.ingested_at, a.article_id) as canonical_rank
-from articles as a
-join article_fingerprints as f using (article_id)
-where a.article_id in (select article_id from members)
-"""
+SCOPE_SQL = read_sql("dedup/scope.sql")
 
 
 def load_shingles(con: duckdb.DuckDBPyConnection, ids: set[str], size: int) -> dict[str, np.ndarray]:

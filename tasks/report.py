@@ -19,7 +19,7 @@ from prefect import task
 
 from tasks.report_charts import (DARK_GREY, GREY, NARROW, OTHER, WIDTH, Percent, colour, columns,
                                   display, esc, hbars, legend, page, panel, stacked, table)
-from tasks.store import connect
+from tasks.store import connect, read_sql
 
 NOT_COMPUTED = "not computed yet"
 UNKNOWN_OUTLET = "outlet unknown"
@@ -86,16 +86,16 @@ def outlet_panel(con, have) -> str:
     heading = "By outlet, per publication day"
     if "articles_per_outlet_day" not in have:
         return absent(heading, NOT_COMPUTED)
-    points = rows(con, f"select published_on, coalesce(outlet, '{UNKNOWN_OUTLET}'), "
+    points = rows(con, "select published_on, coalesce(outlet, ?), "
                        "sum(n_articles)::bigint from articles_per_outlet_day "
-                       "group by all order by published_on nulls last, 2")
+                       "group by all order by published_on nulls last, 2", [UNKNOWN_OUTLET])
     if not points:
         return absent(heading, "No articles yet.")
-    outlets = rows(con, f"select coalesce(outlet, '{UNKNOWN_OUTLET}') as outlet, "
+    outlets = rows(con, "select coalesce(outlet, ?) as outlet, "
                         "sum(n_articles)::bigint as n, "
                         "coalesce(sum(n_articles) filter (published_on is null), 0)::bigint, "
                         "min(published_on), max(published_on) "
-                        "from articles_per_outlet_day group by 1 order by n desc, outlet")
+                        "from articles_per_outlet_day group by 1 order by n desc, outlet", [UNKNOWN_OUTLET])
     return panel(heading, over_time_chart(points, "Articles per publication day by outlet"),
                  first_rows(["outlet", "articles", "date unknown", "first day", "last day"], outlets))
 
@@ -155,8 +155,8 @@ def stories_panels(con, have) -> list[str] | str:
 
 def first_carriers(con, relation: str, outlet: str, where: str = "") -> list[tuple]:
     """(outlet, n): how many stories each outlet carried before any other."""
-    return rows(con, f"select coalesce({outlet}, '{UNKNOWN_OUTLET}') as outlet, count(*) as n "
-                     f"from {relation} {where} group by 1 order by n desc, outlet limit 10")
+    return rows(con, f"select coalesce({outlet}, ?) as outlet, count(*) as n "
+                     f"from {relation} {where} group by 1 order by n desc, outlet limit 10", [UNKNOWN_OUTLET])
 
 
 def story_group_panels(con) -> list[str]:
@@ -207,10 +207,10 @@ def duplicates_panel(con, have) -> str:
     view = duplicate_rates_view(con, have)
     if view is None or not corpus_computed(con, have):
         return absent(heading, NOT_COMPUTED)
-    per_outlet = rows(con, f"select coalesce(outlet, '{UNKNOWN_OUTLET}') as outlet, "
+    per_outlet = rows(con, "select coalesce(outlet, ?) as outlet, "
                            "sum(n_articles)::bigint as n, sum(n_exact_duplicates)::bigint, "
                            f'sum(n_near_duplicates)::bigint from "{view}" '
-                           "group by 1 order by n desc, outlet")
+                           "group by 1 order by n desc, outlet", [UNKNOWN_OUTLET])
     if not per_outlet:
         return absent(heading, "No articles yet.")
     shares = [(o, n, exact, near, Percent((exact + near) / n)) for o, n, exact, near in per_outlet]
@@ -239,27 +239,7 @@ def quarantine_reasons(con, have) -> list[tuple]:
     return sorted(found, key=lambda r: (-r[2], r[1], r[0]))
 
 
-# Lines are removed per page (doc_id, record_no); the page's record names its article.
-REMOVED_PER_OUTLET_SQL = f"""
-with outlets as (
-    select article_id, coalesce(outlet, outlet_name, '{UNKNOWN_OUTLET}') as outlet
-    from articles
-),
-
-removed as (
-    select o.outlet, count(*) as n_lines
-    from removed_lines as l
-    join records as r using (doc_id, record_no)
-    join outlets as o using (article_id)
-    group by o.outlet
-)
-
-select o.outlet, count(*) as n_articles, coalesce(any_value(r.n_lines), 0) as n_lines
-from outlets as o
-left join removed as r using (outlet)
-group by o.outlet
-order by n_lines desc, o.outlet
-"""
+REMOVED_PER_OUTLET_SQL = read_sql("report/removed_per_outlet.sql")
 
 
 def quarantine_panel(con, have) -> str:
@@ -281,7 +261,8 @@ def removed_panels(con, have) -> list[str]:
                     hbars([(reason, n) for reason, n, _ in removed], "Removed lines by reason"),
                     table(["reason", "lines", "pages"], removed))]
     if "records" in have:
-        per_outlet = [(o, n, lines, lines / n) for o, n, lines in rows(con, REMOVED_PER_OUTLET_SQL)]
+        by_outlet = rows(con, REMOVED_PER_OUTLET_SQL, {"unknown_outlet": UNKNOWN_OUTLET})
+        per_outlet = [(o, n, lines, lines / n) for o, n, lines in by_outlet]
         panels.append(panel("Removed lines per article, by outlet",
                             hbars([(o, per) for o, _, _, per in per_outlet[:TABLE_ROWS]],
                                   "Removed lines per article by outlet", fmt=lambda v: round(v, 1)),

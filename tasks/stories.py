@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 import duckdb
 import pyarrow as pa
 
+from tasks.store import read_sql
+
 if TYPE_CHECKING:
     from tasks.corpus import CorpusSettings
 
@@ -114,172 +116,19 @@ def assign_story_ids(groups: list[list[str]], old_story: dict[str, str], rank: d
     return out
 
 
-# The terms of every article processed so far (this slice included; a run's later slices are
-# not yet): its stored words, and its entities as they are now (the load may merge entity
-# keys across the corpus later), the label dropped: the same place is tagged GPE in one
-# article and PERSON in the next.
-TERMS_SQL = """
-create or replace temp view corpus_story_terms as
-select article_id, term, n from story_terms
-union all
-select article_id, 'e:' || regexp_replace(entity_key, '^[^:]*:', '') as term, count(*) as n
-from entity_mentions
-where article_id in (select article_id from article_fingerprints)
-group by all
-"""
+TERMS_SQL = read_sql("stories/terms.sql")
 
-# Rare-enough terms and how many articles hold each: a term in more articles says nothing
-# about one event, and leaving it out keeps the pair join small.
-DF_SQL = """
-create or replace temp table corpus_story_df as
-select term, count(*) as n_articles
-from corpus_story_terms
-group by term
-having count(*) <= $max_df
-"""
+DF_SQL = read_sql("stories/df.sql")
 
-# Unit vectors of the strongest terms of the articles in {scope} (not computed yet this run).
-VECTORS_SQL = """
-insert into corpus_story_vectors
-with scoped as (
-    select t.article_id, t.term, t.n, df.n_articles
-    from corpus_story_terms as t
-    join corpus_story_df as df using (term)
-    where t.article_id in (select article_id from {scope})
-      and t.article_id not in (select article_id from corpus_story_vectors)
-),
+VECTORS_SQL = read_sql("stories/vectors.sql")
 
-weighted as (
-    select article_id, term, (1 + ln(n)) * ln(($n_docs + $prior_docs) / (n_articles + 1)) as weight
-    from scoped
-    qualify row_number() over (partition by article_id order by weight desc, term) <= $top_terms
-)
+CANDIDATES_SQL = read_sql("stories/candidates.sql")
 
-select article_id, term, weight / sqrt(sum(weight * weight) over (partition by article_id)) as weight
-from weighted
-"""
+PAIRS_SQL = read_sql("stories/pairs.sql")
 
-# Stored articles that share a vector term with the batch and appeared within the window.
-CANDIDATES_SQL = """
-create or replace temp table corpus_story_candidates as
-with span as (
-    select min(coalesce(published_at, ingested_at)) as first_at, max(coalesce(published_at, ingested_at)) as last_at
-    from articles
-    where article_id in (select article_id from corpus_batch)
-)
+SCOPE_SQL = read_sql("stories/scope.sql")
 
-select distinct t.article_id
-from corpus_story_terms as t
-join articles as a using (article_id)
-cross join span
-where t.term in (select term from corpus_story_vectors)
-  and t.article_id not in (select article_id from corpus_batch)
-  and coalesce(a.published_at, a.ingested_at) between span.first_at - to_seconds($window_s)
-                                                   and span.last_at + to_seconds($window_s)
-"""
-
-# The batch's scored pairs: its strongest neighbours within the window, above the floor.
-PAIRS_SQL = """
-insert into story_pairs
-with batch as (
-    select article_id from corpus_batch
-),
-
-appeared as (
-    select article_id, coalesce(published_at, ingested_at) as appeared_at
-    from articles
-    where article_id in (select article_id from corpus_story_vectors)
-),
-
-dots as (
-    select new.article_id as new_id, old.article_id as old_id, sum(new.weight * old.weight) as score
-    from corpus_story_vectors as new
-    join corpus_story_vectors as old using (term)
-    where new.article_id in (select article_id from batch)
-      and old.article_id != new.article_id
-      and (old.article_id not in (select article_id from batch) or old.article_id > new.article_id)
-    group by all
-),
-
-kept as (
-    select dots.*
-    from dots
-    join appeared as n on n.article_id = dots.new_id
-    join appeared as o on o.article_id = dots.old_id
-    where dots.score >= $floor
-      and abs(epoch(n.appeared_at) - epoch(o.appeared_at)) <= $window_s
-    qualify row_number() over (partition by new_id order by score desc, old_id) <= $max_pairs
-)
-
--- rounded: parallel sums differ in the last bits from run to run
-select least(new_id, old_id), greatest(new_id, old_id), round(least(score, 1.0), 9)
-from kept
-"""
-
-# What a run may regroup: its articles, their neighbours, and every member of their stories
-# and of stories that lost a member (corpus_story_seeds), ranked by first appearance.
-SCOPE_SQL = """
-create or replace temp table corpus_story_scope as
-with batch as (
-    select article_id from corpus_batch
-),
-
-seeds as (
-    select article_id from corpus_story_seeds
-    union select article_id from batch
-    union select article_id_a from story_pairs where article_id_b in (select article_id from batch)
-    union select article_id_b from story_pairs where article_id_a in (select article_id from batch)
-),
-
-stories as (
-    select story_id from story_members where article_id in (select article_id from seeds)
-)
-
-select
-    article_id,
-    row_number() over (order by coalesce(published_at, ingested_at), article_id) as appearance_rank
-from articles
-where article_id in (select article_id from seeds)
-   or article_id in (select article_id from story_members where story_id in (select story_id from stories))
-"""
-
-# A label for each rewritten story: the entities most of its members name (rarer first on a
-# tie), else the first member's title.
-GROUPS_SQL = """
-insert into story_groups
-with members as (
-    select m.story_id, m.article_id, a.title, a.body, coalesce(a.published_at, a.ingested_at) as appeared_at
-    from story_members as m
-    join articles as a using (article_id)
-    where m.story_id in (select story_id from new_stories)
-),
-
-firsts as (
-    select story_id, arg_min(article_id, (appeared_at, article_id)) as first_article_id,
-           arg_min(coalesce(title, left(body, 80)), (appeared_at, article_id)) as first_title
-    from members
-    group by story_id
-),
-
-names as (
-    select m.story_id, e.name, count(distinct m.article_id) as n_members, min(e.n_articles) as n_corpus
-    from members as m
-    join entity_mentions as em using (article_id)
-    join entities as e using (entity_key)
-    group by m.story_id, e.name
-    qualify row_number() over (partition by m.story_id order by n_members desc, n_corpus, e.name) <= 3
-),
-
-labels as (
-    select story_id, string_agg(name, ', ' order by n_members desc, n_corpus, name) as label
-    from names
-    group by story_id
-)
-
-select f.story_id, coalesce(l.label, f.first_title), f.first_article_id
-from firsts as f
-left join labels as l using (story_id)
-"""
+GROUPS_SQL = read_sql("stories/groups.sql")
 
 
 def write_terms(con: duckdb.DuckDBPyConnection, texts: list[tuple[str, str]]) -> None:

@@ -130,7 +130,7 @@ def test_failed_annotation_leaves_warehouse_as_before(corpus, tmp_path, monkeypa
 
 
 def test_failing_check_rolls_the_load_back(corpus, tmp_path, monkeypatch):
-    monkeypatch.setattr("tasks.load.run_checks", lambda con, views=True: [CheckResult("sentence_offsets", 1, [("x",)])])
+    monkeypatch.setattr("tasks.load.run_checks", lambda con, views=True, tables=True: [CheckResult("sentence_offsets", 1, [("x",)])])
     with pytest.raises(CheckFailed, match="sentence_offsets"):
         ingest([corpus], tmp_path)
     assert query(tmp_path, "select count(*) from articles") == [(0,)]

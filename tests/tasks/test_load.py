@@ -11,7 +11,7 @@ import tasks.load
 from tasks.errors import CheckFailed
 from tasks.load import load_slices, load_staged
 from tasks.stage import process_batch
-from tasks.store import connect, migrate
+from tasks.store import CheckResult, connect, migrate
 from tasks.worker import StageOptions
 from tests.conftest import SEEDS
 
@@ -84,12 +84,12 @@ def test_a_failing_slice_leaves_the_slices_before_it(staging, tmp_path, monkeypa
     calls = []
     real_checks = tasks.load.run_checks
 
-    def second_slice_fails(con, views=True):
-        calls.append(views)
+    def second_slice_fails(con, views=True, tables=True):
+        calls.append((views, tables))
         if len(calls) == 2:
             con.execute("update articles set n_sentences = -1")  # rolled back with the slice
             raise CheckFailed("check sentence_sequence: 1 rows")
-        return real_checks(con, views)
+        return real_checks(con, views, tables)
 
     monkeypatch.setattr(tasks.load, "run_checks", second_slice_fails)
     with pytest.raises(CheckFailed):
@@ -99,4 +99,24 @@ def test_a_failing_slice_leaves_the_slices_before_it(staging, tmp_path, monkeypa
         assert con.execute("select count(*) from sources").fetchone() == (3,)
         status, error = con.execute("select status, error from runs").fetchone()
     assert status == "failed" and "(1 of 2 slices loaded)" in error
-    assert calls == [False, True]  # the views are checked before the last slice commits
+    assert calls == [(False, True)] * 2   # tables only: the views are checked after the last slice
+
+
+
+def test_reporting_views_are_checked_once_after_the_last_slice_commits(staging, tmp_path, monkeypatch):
+    db = warehouse(tmp_path / "w.duckdb")
+    monkeypatch.setenv("NEWSFLOW_LOAD_SLICE_ARTICLES", "2")
+    calls = []
+
+    def views_fail(con, views=True, tables=True):
+        calls.append((views, tables))
+        return [CheckResult("130_stories", 1, [("st_x",)])] if views else []
+
+    monkeypatch.setattr(tasks.load, "run_checks", views_fail)
+    with pytest.raises(CheckFailed, match="reporting views"):
+        load_staged(db, staging, "run-1", T0, 5, "test")
+    assert calls == [(False, True), (False, True), (True, False)]
+    with connect(db, read_only=True) as con:   # the tables passed their checks: they are kept
+        assert con.execute("select count(*) from articles").fetchone() == (5,)
+        status, error = con.execute("select status, error from runs").fetchone()
+    assert status == "failed" and "130_stories" in error and "(2 of 2 slices loaded)" in error

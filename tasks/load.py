@@ -23,6 +23,7 @@ from prefect import task
 
 from tasks.config import load_settings
 from tasks.corpus import update_corpus_tables
+from tasks.dedup import components
 from tasks.entity_keys import merge_keys
 from tasks.errors import CheckFailed
 from tasks.faults import failpoint
@@ -99,29 +100,18 @@ def load_slices(staging: Path, max_articles: int) -> list[list[str]]:
 
 
 def _article_groups(staging: Path, parts: dict[str, list[str]]) -> list[tuple[list[str], int]]:
-    """Batches joined when they stage records of one article (union-find), as (batch names,
-    number of records that became articles), ordered by their first batch."""
-    leader = {batch: batch for batch in parts}
-
-    def find(batch: str) -> str:
-        while leader[batch] != batch:
-            leader[batch] = leader[leader[batch]]
-            batch = leader[batch]
-        return batch
-
+    """Batches joined when they stage records of one article (connected components), as
+    (batch names, number of records that became articles), ordered by their first batch."""
     first_batch: dict[str, str] = {}
     n_records: dict[str, int] = {}
+    links: list[tuple[str, str]] = []
     for batch, names in parts.items():
         ids = [pq.read_table(staging / "records" / f"{name}.parquet", columns=["article_id"])
                .column(0).drop_null().to_pylist() for name in names]
         n_records[batch] = sum(map(len, ids))
-        for article_id in (a for chunk in ids for a in chunk):
-            leader[find(batch)] = find(first_batch.setdefault(article_id, batch))
-    groups: dict[str, list[str]] = {}
-    for batch in parts:  # in batch order: a group's first batch comes first
-        groups.setdefault(find(batch), []).append(batch)
-    return [(batches, sum(n_records[b] for b in batches)) for batches in
-            sorted(groups.values(), key=lambda batches: batches[0])]
+        links += [(batch, first_batch.setdefault(a, batch)) for chunk in ids for a in chunk]
+    # batch names (b00000, b00001, ...) sort in batch order
+    return [(batches, sum(n_records[b] for b in batches)) for batches in components(parts, links)]
 
 
 def load_slice(con: duckdb.DuckDBPyConnection, parts: list[str]) -> None:

@@ -56,23 +56,12 @@ def _decoded(paths: Sequence[str]) -> Iterator[tuple[str, str | None, str | None
         yield name, decoded.text, decoded.error
 
 
-def _in_chunks(items: Iterator, size: int) -> Iterator[list]:
-    chunk = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def _cleaned(paths: Sequence[str]) -> Iterator[tuple[str, str | None, object]]:
     """(name, error, Cleaned) per input, cleaned in chunks as an ingest cleans them."""
     from tasks.html import clean_inputs
-    from tasks.stage import RECORDS_PER_CHUNK
+    from tasks.stage import RECORDS_PER_CHUNK, in_chunks
 
-    for chunk in _in_chunks(_decoded(paths), RECORDS_PER_CHUNK):
+    for chunk in in_chunks(_decoded(paths), RECORDS_PER_CHUNK):
         results = iter(clean_inputs([text for _, text, _ in chunk if text is not None]))
         for name, text, error in chunk:
             yield name, error, next(results)[0] if text is not None else None

@@ -16,7 +16,7 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from prefect import task
 
@@ -126,12 +126,28 @@ def read_file(path: str, options: StageOptions, field_map: dict,
     return state, iter_warc(Path(path), doc_id, options.max_file_bytes, candidates)
 
 
+def in_chunks(items: Iterable, size: int) -> Iterator[list]:
+    """``items`` in lists of ``size`` (the last one shorter), read lazily."""
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def _chunks(paths: list[str], options: StageOptions, read: ReadOptions, states: list[FileState],
             errors: list[RecordRow]) -> Iterator[list[RawRecord]]:
     """Records of all files in chunks; file states and unreadable records are collected aside."""
+    return in_chunks(_records(paths, options, read, states, errors), RECORDS_PER_CHUNK)
+
+
+def _records(paths: list[str], options: StageOptions, read: ReadOptions, states: list[FileState],
+             errors: list[RecordRow]) -> Iterator[RawRecord]:
     field_map = parse_field_map(read.jsonl_fields)
     provenance = Provenance(read)
-    chunk: list[RawRecord] = []
     for path in paths:
         state, records = read_file(path, options, field_map, provenance.candidates(path))
         states.append(state)
@@ -145,12 +161,7 @@ def _chunks(paths: list[str], options: StageOptions, read: ReadOptions, states: 
                                         "quarantined", rec.reason, rec.detail, None, None, None,
                                         options.started_at, options.run_id))
                 continue
-            chunk.append(rec)
-            if len(chunk) == RECORDS_PER_CHUNK:
-                yield chunk
-                chunk = []
-    if chunk:
-        yield chunk
+            yield rec
 
 
 @dataclass

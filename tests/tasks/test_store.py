@@ -37,6 +37,44 @@ def test_migrations_apply_once(con):
     assert n_files >= 2 and con.execute("select count(*) from schema_version").fetchone()[0] == n_files
 
 
+GROWING_TABLES = ["sentences", "entity_mentions", "quotes", "near_duplicate_pairs", "story_pairs",
+                  "sentence_fingerprints"]
+
+
+def test_rebuilding_the_growing_tables_without_indexes_keeps_rows_and_comments(monkeypatch):
+    """Migration 006 on a warehouse that has rows: same rows, columns and comments, no index."""
+    con = duckdb.connect()
+    with monkeypatch.context() as patch:
+        patch.setattr("tasks.store.sql_files", lambda folder: [
+            p for p in sql_files(folder) if folder != "migrations" or p.stem < "006"])
+        migrate(con)
+    add_article(con)
+    con.execute("insert into story_pairs values ('a1', 'a2', 0.5)")
+    columns = "select table_name, column_name, data_type, is_nullable, comment from duckdb_columns() order by all"
+    before = con.execute(columns).fetchall()
+    assert migrate(con) == ["006_keys_without_indexes"]
+    assert con.execute(columns).fetchall() == before
+    assert con.execute("select text from sentences order by sent_idx").fetchall() == [("Hello world.",), ("Bye.",)]
+    assert con.execute("select * from story_pairs").fetchall() == [("a1", "a2", 0.5)]
+    indexed = {t for t, in con.execute("select table_name from duckdb_constraints() "
+                                       "where constraint_type = 'PRIMARY KEY'").fetchall()}
+    assert "articles" in indexed and not indexed & set(GROWING_TABLES)
+
+
+@pytest.mark.parametrize("table", GROWING_TABLES)
+def test_a_repeated_key_in_a_table_without_an_index_fails_the_checks(con, table):
+    add_article(con)
+    rows = {"sentences": "('a1', 5, 'Bye.', 13, 17, null)",
+            "entity_mentions": "('a1', 0, 5, 0, 'Hello', 'ORG', 'k', null)",
+            "quotes": "('a1', 0, 5, 'Hello', null, null, null)",
+            "near_duplicate_pairs": "('a1', 'a2', 0.9)",
+            "story_pairs": "('a1', 'a2', 0.5)",
+            "sentence_fingerprints": "('a1', 0, 0, 12, false, 42, 2)"}
+    con.execute(f"insert into {table} values {rows[table]}, {rows[table]}")
+    message = failed_checks_message(run_checks(con, views=False))
+    assert "check duplicate_keys failed" in message and f"'{table}'" in message
+
+
 def test_checks_pass_on_consistent_rows(con):
     add_article(con)
     assert failed_checks_message(run_checks(con)) is None

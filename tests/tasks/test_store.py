@@ -145,9 +145,11 @@ def test_writer_memory_is_capped_and_the_cap_validated(tmp_path, monkeypatch):
 
     from tasks.errors import ConfigError
 
-    monkeypatch.setenv("NEWSFLOW_DUCKDB_MEMORY_LIMIT", "256MB")
-    with contextlib.closing(connect(tmp_path / "w.duckdb")) as con:
+    with contextlib.closing(connect(tmp_path / "w.duckdb")) as con:  # the default, 256MB
         assert con.execute("select current_setting('memory_limit')").fetchall()[0][0].startswith("244")
+    monkeypatch.setenv("NEWSFLOW_DUCKDB_MEMORY_LIMIT", "384MB")
+    with contextlib.closing(connect(tmp_path / "w.duckdb")) as con:
+        assert con.execute("select current_setting('memory_limit')").fetchall()[0][0].startswith("366")
     monkeypatch.setenv("NEWSFLOW_DUCKDB_MEMORY_LIMIT", "1GB'; drop table x; --")
     with pytest.raises(ConfigError, match="duckdb_memory_limit"):
         connect(tmp_path / "w.duckdb")

@@ -138,6 +138,19 @@ def in_chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+def with_last(items: Iterable) -> Iterator[tuple]:
+    """(item, is_last) pairs, reading one item ahead."""
+    iterator = iter(items)
+    try:
+        held = next(iterator)
+    except StopIteration:
+        return
+    for item in iterator:
+        yield held, False
+        held = item
+    yield held, True
+
+
 def _chunks(paths: list[str], options: StageOptions, read: ReadOptions, states: list[FileState],
             errors: list[RecordRow]) -> Iterator[list[RawRecord]]:
     """Records of all files in chunks; file states and unreadable records are collected aside."""
@@ -211,13 +224,18 @@ def process_batch(paths: list[str], run_dir: str, prefix: str, options: StageOpt
 
     pending: deque[Future] = deque()
     pool = get_pool(workers, options.spacy_model) if workers > 1 else None
-    for i, chunk in enumerate(_chunks(paths, options, read, states, errors)):
+    for i, (chunk, last) in enumerate(with_last(_chunks(paths, options, read, states, errors))):
         part = f"{prefix}-c{i:04d}"
         if pool is None:
             count(process_records(chunk, run_dir, part, options))
             failpoint("annotate")
             continue
-        pending.append(pool.submit(process_records, chunk, run_dir, part, options))
+        # A batch's last chunk is shared out between the workers: the run's final chunk then
+        # keeps every core busy instead of one annotating alone while the others wait.
+        shares = workers if last else 1
+        for k in range(shares):
+            pending.append(pool.submit(process_records, chunk, run_dir,
+                                       f"{part}-s{k}" if shares > 1 else part, options, (k, shares)))
         while len(pending) > 2 * workers:  # bounded in flight: memory stays flat
             count(pending.popleft().result())
     for future in pending:

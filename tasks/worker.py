@@ -66,25 +66,35 @@ def _record_row(rec: RawRecord, options: StageOptions, error: str | None = None,
 
 
 def process_records(records: Sequence[RawRecord], out_dir: str, part: str,
-                    options: StageOptions) -> list[Outcome]:
-    """Turn records into staged rows in Parquet part files named ``part``."""
+                    options: StageOptions, share: tuple[int, int] = (0, 1)) -> list[Outcome]:
+    """Turn records into staged rows in Parquet part files named ``part``.
+
+    ``share`` (k, n): stage only the k-th of n equal runs of the records. The whole chunk is
+    still decoded and cleaned, since cleaning reads the chunk as a corpus (lines common to
+    its records are boilerplate), so n shares stage exactly the rows the whole chunk would.
+    """
+    k, n = share
+    mine = range(k * len(records) // n, (k + 1) * len(records) // n)
     rows: dict[str, list] = {name: [] for name in STAGED}
     outcomes: list[Outcome] = []
     kept = []
     readable = []
-    for rec in records:
+    for i, rec in enumerate(records):
         encoding = None
         text = rec.payload
         if isinstance(text, bytes):
             decoded = decode_bytes(text)
             text, encoding = decoded.text, decoded.encoding
             if text is None:
-                outcomes.append(Outcome(rec.doc_id, rec.record_no, decoded.error, encoding))
-                rows["records"].append(_record_row(rec, options, decoded.error))
+                if i in mine:
+                    outcomes.append(Outcome(rec.doc_id, rec.record_no, decoded.error, encoding))
+                    rows["records"].append(_record_row(rec, options, decoded.error))
                 continue
-        readable.append((rec, encoding, text))
-    cleaned_inputs = clean_inputs([text for _, _, text in readable])
-    for (rec, encoding, text), (cleaned, page) in zip(readable, cleaned_inputs):
+        readable.append((i, rec, encoding, text))
+    cleaned_inputs = clean_inputs([text for _, _, _, text in readable])
+    for (i, rec, encoding, text), (cleaned, page) in zip(readable, cleaned_inputs):
+        if i not in mine:
+            continue
         rows["removed_lines"] += [RemovedLineRow(rec.doc_id, rec.record_no, r.line_no, r.text, r.reason)
                                   for r in cleaned.removed]
         if not cleaned.body.strip():  # nothing of the article survived: keep the audit trail only

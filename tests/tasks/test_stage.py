@@ -67,3 +67,38 @@ def test_a_worker_process_imports_no_orchestration_or_storage_library():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=Path(__file__).resolve().parents[2])
     assert out.stdout.strip() == "[]"
+
+
+def test_shares_of_a_chunk_stage_exactly_the_rows_of_the_whole_chunk(tmp_path):
+    """The last chunk of a batch is shared out between workers (tasks/stage.py); cleaning
+    reads the chunk as a corpus, so each share cleans all of it and stages its own run."""
+    from tasks.inputs import RawRecord
+    from tasks.worker import process_records
+
+    menu = "Subscribe to our daily briefing for the latest headlines\n"  # common to the chunk only
+    seeds = [(SEEDS / n).read_text() for n in sorted(p.name for p in SEEDS.glob("*.txt"))]
+    prose = ("The council met on {} to discuss the budget. Members argued about schools, roads "
+             "and the cost of heating public buildings through the winter, and agreed to meet again.\n")
+    texts = [menu + t for t in seeds] + [f"{menu}Council story {i}\n\n{prose.format(day)}"
+                                         for i, day in enumerate(["Monday", "Tuesday", "Friday", "Sunday",
+                                                                  "Saturday", "Thursday", "Wednesday"])]
+    records = [RawRecord(f"/in/{i}.txt", f"d{i}", 0, "file", t.encode()) for i, t in enumerate(texts)]
+    records.insert(2, RawRecord("/in/bad.txt", "dbad", 0, "file", b"\xff\xfe\x00\x00" * 10 + bytes(range(256))))
+    records.append(RawRecord("/in/menu.txt", "dmenu", 0, "file", menu.encode()))
+    whole = process_records(records, str(tmp_path / "whole"), "c0", OPTIONS)
+    shared = [o for k in range(3) for o in process_records(records, str(tmp_path / "shared"), f"c0-s{k}",
+                                                           OPTIONS, (k, 3))]
+    assert sorted(shared, key=repr) == sorted(whole, key=repr) and len(whole) == len(records)
+    assert {o.error for o in whole} >= {None, "no_body"}
+    assert {r["reason"] for r in read(tmp_path / "whole", "removed_lines") if r["text"] == menu.strip()} == {"common_line"}
+    for table in STAGED:
+        rows = sorted(map(repr, read(tmp_path / "whole", table)))
+        assert sorted(map(repr, read(tmp_path / "shared", table))) == rows, table
+
+
+def test_with_last_marks_only_the_final_item():
+    from tasks.stage import with_last
+
+    assert list(with_last([])) == []
+    assert list(with_last(iter("a"))) == [("a", True)]
+    assert list(with_last(iter("abc"))) == [("a", False), ("b", False), ("c", True)]

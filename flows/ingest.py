@@ -12,9 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable, Iterator
 
 from prefect import flow, get_run_logger, task
-from prefect.futures import as_completed
+from prefect.futures import PrefectFuture, as_completed
 from prefect.runtime import flow_run
 
 from flows.progress import reporter
@@ -66,15 +67,36 @@ def _annotate(batches: list[list[str]], run_dir: Path, options: StageOptions, se
             results = (annotate_batch(i, batch, str(run_dir), options, 1, read)
                        for i, batch in enumerate(batches))
         else:
-            futures = [annotate_batch.submit(i, batch, str(run_dir), options, n_workers, read)
-                       for i, batch in enumerate(batches)]
-            results = (future.result() for future in as_completed(futures))
+            # On a cluster every batch is submitted at once and the scheduler spreads them.
+            # Locally each batch task is a thread of this process holding its chunks until the
+            # pool takes them; Prefect would run every submitted task at once, so the flow's
+            # memory would grow with the number of batches (111 at 10x BBC: 150 MiB more).
+            # One batch more than there are workers keeps the pool fed across batch ends.
+            window = len(batches) if distributed else n_workers + 1
+            results = _in_window(lambda i, batch: annotate_batch.submit(i, batch, str(run_dir), options,
+                                                                        n_workers, read),
+                                 batches, window)
         for result in results:
             records.update(result)
             reporter().advance("annotate", result["files"])
     finally:
         shutdown_pool(wait=False)
     return dict(records)
+
+
+def _in_window(submit: Callable[[int, list[str]], PrefectFuture], batches: list[list[str]],
+               window: int) -> Iterator[dict[str, int]]:
+    """Results of ``submit(i, batch)`` for every batch, as they finish, with at most
+    ``window`` submitted and unfinished at any time."""
+    pending: list[PrefectFuture] = []
+    for i, batch in enumerate(batches):
+        if len(pending) == window:
+            done = next(as_completed(pending))
+            pending.remove(done)
+            yield done.result()
+        pending.append(submit(i, batch))
+    for future in as_completed(pending):
+        yield future.result()
 
 
 @task(name="report-artifact")

@@ -170,3 +170,33 @@ def test_empty_folder_is_a_clean_noop(tmp_path):
     summary = ingest([tmp_path / "empty"], tmp_path)
     assert (summary.counts.n_seen, summary.counts.n_new) == (0, 0)
     assert (tmp_path / "w.snapshot.duckdb").exists() and (tmp_path / "export" / "manifest.json").exists()
+
+
+def test_batches_run_in_a_window_so_the_flow_holds_a_bounded_number():
+    """Prefect runs every submitted task at once; the flow submits a batch only when fewer
+    than the window are unfinished, so its memory follows the worker count, not the corpus."""
+    import threading
+    import time
+
+    from prefect import flow, task
+
+    from flows.ingest import _in_window
+
+    lock, running, most = threading.Lock(), [0], [0]
+
+    @task
+    def batch(i: int) -> dict[str, int]:
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.05)
+        with lock:
+            running[0] -= 1
+        return {"files": i}
+
+    @flow
+    def windowed() -> list[int]:
+        return [r["files"] for r in _in_window(lambda i, b: batch.submit(i), [[]] * 9, 3)]
+
+    assert sorted(windowed()) == list(range(9))
+    assert most[0] == 3

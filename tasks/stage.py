@@ -232,7 +232,7 @@ def process_batch(paths: list[str], run_dir: str, prefix: str, options: StageOpt
             continue
         # A batch's last chunk is shared out between the workers: the run's final chunk then
         # keeps every core busy instead of one annotating alone while the others wait.
-        shares = workers if last else 1
+        shares = min(workers, len(chunk)) if last else 1
         for k in range(shares):
             pending.append(pool.submit(process_records, chunk, run_dir,
                                        f"{part}-s{k}" if shares > 1 else part, options, (k, shares)))

@@ -10,43 +10,19 @@ duplicate clusters and stories they touch. When the settings change, the state i
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-from dataclasses import dataclass
 from typing import Sequence
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
+from tasks.dedup import Fingerprint, fingerprint_texts, update_duplicates
+from tasks.features import STAGED_SETTINGS, CorpusSettings, normalize_text, passage_rows
+from tasks.stories import update_stories, write_terms
 from tasks.store import read_sql
-from tasks.dedup import fingerprint_texts, normalize_text, update_duplicates
-from tasks.stories import update_stories
 
 STATE_TABLES = ("article_fingerprints", "minhash_bands", "near_duplicate_pairs", "duplicates",
                 "story_terms", "story_pairs", "story_members", "story_groups", "sentence_fingerprints")
-
-
-@dataclass(frozen=True)
-class CorpusSettings:
-    shingle_size: int = 5             # words per shingle
-    num_perm: int = 128               # MinHash permutations
-    seed: int = 1                     # MinHash seed: signatures must agree across runs
-    near_threshold: float = 0.8       # Jaccard similarity of shingle sets for a near duplicate
-    # LSH bands are cut for a lower similarity than the verified one: a pair at 0.8 is then a
-    # candidate with probability 0.99 (0.40 with bands cut for 0.8); verifying is cheap
-    lsh_threshold: float = 0.6
-    story_threshold: float = 0.4      # mean pair score for two groups to be one story
-    story_pair_floor: float = 0.15    # weaker pairs are not kept as evidence
-    story_window_days: float = 3.0    # articles further apart in time are never one story
-    story_top_terms: int = 40         # terms per article vector
-    story_max_pairs: int = 30         # neighbours kept per new article
-    story_prior_docs: float = 1000.0  # idf prior: how many documents a small corpus stands for
-    story_max_df_share: float = 0.05  # terms in more of the corpus than this are ignored ...
-    story_min_df_cap: int = 20        # ... unless in at most this many articles
-    min_sentence_words: int = 6       # shorter sentences repeat by chance
-
-    def as_rows(self) -> list[tuple[str, str]]:
-        return [(f.name, repr(getattr(self, f.name))) for f in dataclasses.fields(self)]
 
 
 # Articles per pass: a pass's memory follows its slice, not the size of the run, and slices
@@ -62,28 +38,12 @@ TOTALS_SQL = read_sql("corpus/totals.sql")
 
 PASSAGES_SQL = read_sql("corpus/passages.sql")
 
-
-def passage_fingerprint(normalized: str) -> int:
-    return int.from_bytes(hashlib.blake2b(normalized.encode(), digest_size=8).digest(), "little")
-
-
-def passage_rows(rows: Sequence[tuple[str, int, int, int, bool, str]], min_words: int) -> list[tuple]:
-    """(article_id, sent_idx, start_char, end_char, is_quote, fingerprint, n_words) of passages
-    long enough to count; a quotation that is its whole sentence is the sentence's row."""
-    out, sentence_text = [], {}
-    for article_id, sent_idx, start, end, is_quote, text in rows:  # sentences before quotations
-        normalized = normalize_text(text)
-        if not is_quote:
-            sentence_text[article_id, sent_idx] = normalized
-        elif sentence_text.get((article_id, sent_idx)) == normalized:
-            continue
-        n_words = normalized.count(" ") + 1 if normalized else 0
-        if n_words >= min_words:
-            out.append((article_id, sent_idx, start, end, is_quote, passage_fingerprint(normalized), n_words))
-    return out
+STAGED_SQL = read_sql("corpus/staged.sql")
 
 
 def update_sentence_fingerprints(con: duckdb.DuckDBPyConnection, min_words: int) -> int:
+    """Passages of the articles in corpus_computed, computed here from the stored sentences
+    and quotations."""
     read = con.sql(PASSAGES_SQL).to_arrow_table()
     rows = passage_rows(list(zip(*(read[c].to_pylist() for c in read.column_names))), min_words)
     names = ("article_id", "sent_idx", "start_char", "end_char", "is_quote", "fingerprint", "n_words")
@@ -127,44 +87,63 @@ def slices_of(ids: Sequence[str], size: int) -> list[Sequence[str]]:
 
 def update_corpus_tables(con: duckdb.DuckDBPyConnection, new_article_ids: Sequence[str],
                          settings: CorpusSettings = CorpusSettings(), slice_size: int = SLICE,
-                         ) -> dict[str, int]:
+                         staged: bool = False) -> dict[str, int]:
     """Run inside the load transaction (after articles, sentences and mentions are loaded,
     before the checks): update the duplicate, near-duplicate, story-group and sentence
     fingerprint tables for the new or replaced articles, incrementally, in slices of
     ``slice_size`` articles, and remove the rows of articles that no longer exist. Returns
-    counts for the run summary."""
+    counts for the run summary.
+
+    ``staged``: temp tables slice_features and slice_passages (sql/load/features.sql) hold
+    what the workers computed for the articles the load stores; those are inserted as they
+    are, the rest is computed here from the stored bodies, sentences and quotations."""
     reset_if_settings_changed(con, settings)
     pending = pending_articles(con, new_article_ids)
     counts = {"n_articles_processed": 0, "n_articles_removed": 0, "n_new_near_pairs": 0,
               "n_passages_fingerprinted": 0}
     for ids in slices_of(pending, slice_size):
-        for name, n in _update_slice(con, ids, settings).items():
+        for name, n in _update_slice(con, ids, settings, staged and settings == STAGED_SETTINGS).items():
             counts[name] += n
     totals = con.sql(TOTALS_SQL).to_arrow_table().to_pylist()[0]
     return {**counts, **totals}
 
 
 def _update_slice(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str],
-                  settings: CorpusSettings) -> dict[str, int]:
+                  settings: CorpusSettings, staged: bool = False) -> dict[str, int]:
     """One pass over exactly ``article_ids``, against everything stored."""
     batch = pa.table({"article_id": pa.array(list(article_ids), pa.string())})
     con.execute("create or replace temp table corpus_batch as select article_id from batch")
     con.execute(FORGET_SQL)
     n_removed = con.sql("select count(*) from corpus_stale "
                         "where article_id not in (select article_id from corpus_batch)").fetchall()[0][0]
-    read = con.sql("select article_id, body from articles "
-                   "where article_id in (select article_id from corpus_batch) order by article_id").to_arrow_table()
+    con.execute("create or replace temp table corpus_computed as select article_id from corpus_batch"
+                + (" where article_id not in (select article_id from slice_features)" if staged else ""))
+    read = con.sql("select article_id, body from articles where article_id in "
+                   "(select article_id from corpus_computed) order by article_id").to_arrow_table()
     texts = [(a, normalize_text(body)) for a, body in zip(read["article_id"].to_pylist(), read["body"].to_pylist())]
 
     prints = fingerprint_texts(texts, settings.shingle_size, settings.num_perm, settings.seed)
+    prints += staged_fingerprints(con, settings.num_perm) if staged else []
     n_new_pairs = update_duplicates(con, prints, settings.shingle_size, settings.num_perm,
                                     settings.lsh_threshold, settings.near_threshold)
-    update_stories(con, texts, settings)
+    write_terms(con, texts)
     n_passages = update_sentence_fingerprints(con, settings.min_sentence_words)
+    if staged:
+        n_passages += con.execute(STAGED_SQL).fetchall()[0][0]
+    update_stories(con, settings)
 
-    for name in ("batch", "stale", "dedup_seeds", "dedup_scope", "story_touched", "story_seeds",
+    for name in ("batch", "stale", "computed", "dedup_seeds", "dedup_scope", "story_touched", "story_seeds",
                  "story_df", "story_vectors", "story_candidates", "story_scope"):
         con.execute(f"drop table if exists corpus_{name}")
     con.execute("drop view if exists corpus_story_terms")
-    return {"n_articles_processed": len(texts), "n_articles_removed": n_removed,
+    return {"n_articles_processed": len(prints), "n_articles_removed": n_removed,
             "n_new_near_pairs": n_new_pairs, "n_passages_fingerprinted": n_passages}
+
+
+def staged_fingerprints(con: duckdb.DuckDBPyConnection, num_perm: int) -> list[Fingerprint]:
+    """The batch's staged fingerprints (their shingles are recomputed only for candidates)."""
+    read = con.sql("select article_id, body_hash, n_shingles, minhash from slice_features "
+                   "where article_id in (select article_id from corpus_batch) order by article_id").to_arrow_table()
+    minhash = read["minhash"].combine_chunks().flatten().to_numpy().astype(np.uint32).reshape(-1, num_perm)
+    return [Fingerprint(a, h, n, signature) for a, h, n, signature in
+            zip(read["article_id"].to_pylist(), read["body_hash"].to_pylist(), read["n_shingles"].to_pylist(), minhash)]

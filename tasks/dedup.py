@@ -1,6 +1,7 @@
 """Exact and near duplicates: normalized bodies, word shingles, MinHash signatures, LSH bands.
 
-Incremental design: an article's MinHash signature (datasketch) is cut into the bands that
+The per-article parts (normalized body, shingles, signature) live in tasks/features.py: the
+workers compute them. Incremental design: an article's MinHash signature is cut into the bands that
 datasketch's ``MinHashLSH`` chooses for the threshold, and each band's hash is a row of
 ``minhash_bands``. A run finds the candidates of its new articles with one SQL join on
 (band_idx, band_hash) against everything stored: the LSH index lives in the warehouse, so a
@@ -15,61 +16,17 @@ variable of that name (a DuckDB replacement scan), in bulk.
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
 import duckdb
 import numpy as np
 import pyarrow as pa
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHashLSH
 
+from tasks.features import normalize_text, shingles, signatures, text_hash
 from tasks.store import read_sql
-
-# Quote marks and apostrophes vanish ("hour's" and "hours'" compare equal); other punctuation
-# separates words.
-_QUOTES = str.maketrans("", "", "'\"`´‘’‚‛“”„‟′″«»")
-_WORD = re.compile(r"\w+")
-_MIX = np.uint64(0x100000001B3)  # FNV prime: a word's position in a shingle changes its hash
-
-
-def normalize_text(text: str) -> str:
-    """Casefolded words joined by single spaces: texts that differ only in whitespace, case,
-    quote marks, apostrophes or punctuation normalize to the same string."""
-    if text.isascii():  # NFKC leaves ASCII alone and casefold is lower: the common case, fast
-        return " ".join(_WORD.findall(text.lower().translate(_QUOTES)))
-    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-    # casefolding can leave text that NFKC changes, and NFKC can leave capitals: fold to a fixpoint
-    while (again := unicodedata.normalize("NFKC", folded.casefold())) != folded:
-        folded = again
-    return " ".join(_WORD.findall(folded.translate(_QUOTES)))
-
-
-def text_hash(normalized: str) -> str:
-    return hashlib.sha256(normalized.encode()).hexdigest()
-
-
-@functools.lru_cache(maxsize=1 << 20)  # a corpus repeats its words: hash each once
-def _word_hash(word: str) -> int:
-    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
-
-
-def shingles(normalized: str, size: int) -> np.ndarray:
-    """The word ``size``-grams as sorted distinct 64-bit hashes (a shorter text is one
-    shingle, an empty one has none). Integers intersect far faster than strings, and two
-    different shingles of a pair of articles share a hash with odds of about 1 in 10^14."""
-    words = normalized.split()
-    if not words:
-        return np.empty(0, np.uint64)
-    hashes = np.fromiter((_word_hash(w) for w in words), np.uint64, len(words))
-    n = max(1, len(words) - size + 1)
-    mixed = np.zeros(n, np.uint64)
-    for k in range(min(size, len(words))):
-        mixed = mixed * _MIX + hashes[k:k + n]
-    return np.unique(mixed)
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -85,13 +42,6 @@ def band_ranges(threshold: float, num_perm: int) -> list[tuple[int, int]]:
     return list(MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges)
 
 
-def signatures(shingle_sets: Iterable[np.ndarray], num_perm: int, seed: int) -> list[np.ndarray]:
-    """datasketch MinHash signatures (uint32) of shingle hash sets, folded to the 32 bits of
-    its default scheme, which mixes them again before permuting."""
-    folded = ((((s >> np.uint64(32)) ^ s) & np.uint64(0xFFFFFFFF)).tolist() for s in shingle_sets)
-    return [m.hashvalues for m in MinHash.bulk(folded, num_perm=num_perm, seed=seed, hashfunc=int)]
-
-
 def band_hashes(signature: np.ndarray, ranges: list[tuple[int, int]]) -> list[int]:
     """One 64-bit hash per band: equal bands give equal hashes in any process."""
     data = signature.astype("<u4")
@@ -103,15 +53,16 @@ def band_hashes(signature: np.ndarray, ranges: list[tuple[int, int]]) -> list[in
 class Fingerprint:
     article_id: str
     body_hash: str
-    shingles: np.ndarray
+    n_shingles: int
     signature: np.ndarray
+    shingles: np.ndarray | None = None   # None when staged: recomputed if a candidate needs them
 
 
 def fingerprint_texts(rows: list[tuple[str, str]], shingle_size: int, num_perm: int,
                       seed: int) -> list[Fingerprint]:
     """(article_id, normalized body) pairs to fingerprints."""
     sets = [shingles(text, shingle_size) for _, text in rows]
-    return [Fingerprint(a, text_hash(text), s, sig)
+    return [Fingerprint(a, text_hash(text), len(s), sig, s)
             for (a, text), s, sig in zip(rows, sets, signatures(sets, num_perm, seed))]
 
 
@@ -173,12 +124,12 @@ def write_fingerprints(con: duckdb.DuckDBPyConnection, prints: list[Fingerprint]
     new_prints = pa.table({
         "article_id": [p.article_id for p in prints],
         "body_hash": [p.body_hash for p in prints],
-        "n_shingles": pa.array([len(p.shingles) for p in prints], pa.int64()),
+        "n_shingles": pa.array([p.n_shingles for p in prints], pa.int64()),
         "minhash": pa.ListArray.from_arrays(
             pa.array(np.arange(len(prints) + 1, dtype=np.int32) * n_perm),
             pa.array(np.concatenate([p.signature for p in prints]) if prints else [], pa.uint32())),
     })
-    banded = [p for p in prints if len(p.shingles)]  # empty texts would all share every band
+    banded = [p for p in prints if p.n_shingles]  # empty texts would all share every band
     new_bands = pa.table({
         "article_id": [p.article_id for p in banded for _ in ranges],
         "band_idx": pa.array([i for _ in banded for i in range(len(ranges))], pa.int32()),
@@ -196,7 +147,7 @@ def update_duplicates(con: duckdb.DuckDBPyConnection, prints: list[Fingerprint],
     duplicate clusters it touches. Needs temp tables corpus_batch and corpus_dedup_seeds.
     Returns the number of new pairs."""
     write_fingerprints(con, prints, band_ranges(lsh_threshold, num_perm))
-    sets = {p.article_id: p.shingles for p in prints}
+    sets = {p.article_id: p.shingles for p in prints if p.shingles is not None}
     candidates = con.sql(CANDIDATES_SQL).fetchall()
     sets |= load_shingles(con, {i for pair in candidates for i in pair} - sets.keys(), shingle_size)
     pairs = [(a, b, s) for a, b in candidates if (s := jaccard(sets[a], sets[b])) >= threshold]

@@ -122,7 +122,10 @@ def load_slice(con: duckdb.DuckDBPyConnection, parts: list[str]) -> None:
         con.execute(read_sql("load/load.sql"))
         merge_entity_keys(con)
         con.execute(read_sql("load/entities.sql"))
-        update_corpus_tables(con, [row[0] for row in con.execute("select article_id from winners").fetchall()])
+        con.execute(read_sql("load/features.sql"))
+        update_corpus_tables(con, [row[0] for row in con.execute("select article_id from winners").fetchall()],
+                             staged=True)
+        con.execute("drop table slice_features; drop table slice_passages")
         problem = failed_checks_message(run_checks(con, views=False))
         if problem:
             raise CheckFailed(problem)

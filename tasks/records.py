@@ -14,10 +14,13 @@ import typing
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NewType
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+
+UInt64 = NewType("UInt64", int)   # a 64-bit hash: Arrow's uint64, DuckDB's ubigint
 
 
 def sha256_hex(data: bytes) -> str:
@@ -148,6 +151,32 @@ class RecordRow:
     run_id: str
 
 
+@dataclass(frozen=True)
+class FeatureRow:
+    """What the corpus passes compare of one article version (tasks/features.py): the columns of
+    article_fingerprints, and its story_terms rows as two lists."""
+    article_id: str
+    version_id: str
+    body_hash: str
+    n_shingles: int
+    minhash: list[int]
+    terms: list[str]
+    term_counts: list[int]
+
+
+@dataclass(frozen=True)
+class PassageRow:
+    """A sentence_fingerprints row, staged with the version it was computed from."""
+    article_id: str
+    version_id: str
+    sent_idx: int
+    start_char: int
+    end_char: int
+    is_quote: bool
+    fingerprint: UInt64
+    n_words: int
+
+
 # Staged tables, in load order: each name is a warehouse table and a Parquet part file name.
 STAGED: dict[str, type] = {
     "documents": DocumentRow,
@@ -160,6 +189,13 @@ STAGED: dict[str, type] = {
     "sources": SourceRow,
 }
 
+# Staged beside them: the corpus passes' per-article features, computed in the workers and
+# inserted by the corpus passes (tasks/corpus.py) for the versions a slice stores.
+STAGED_FEATURES: dict[str, type] = {
+    "article_features": FeatureRow,
+    "passages": PassageRow,
+}
+
 _ARROW_TYPES: dict[object, pa.DataType] = {
     str: pa.string(),
     int: pa.int64(),
@@ -167,6 +203,8 @@ _ARROW_TYPES: dict[object, pa.DataType] = {
     bool: pa.bool_(),
     datetime: pa.timestamp("us", tz="UTC"),
     list[str]: pa.list_(pa.string()),
+    list[int]: pa.list_(pa.int64()),
+    UInt64: pa.uint64(),
 }
 
 

@@ -9,6 +9,7 @@ story) does not make the story's own words look common. Groups form by average l
 groups join when the mean score over all their pairs reaches the threshold, which keeps a
 chain of loosely related articles from collapsing into one giant group.
 
+An article's words are counted where it is annotated (``body_terms``, tasks/features.py).
 Incremental: ``story_terms`` holds every article's words and ``entity_mentions`` its
 entities (each run counts document frequencies from them, so they never drift); a run scores only its new articles against stored
 ones sharing a rare term (``story_pairs`` keeps the scores), then regroups only the stories
@@ -17,47 +18,17 @@ those pairs touch. A story keeps its id as it grows (see ``assign_story_ids``).
 
 from __future__ import annotations
 
-from collections import Counter
 from heapq import heapify, heappop, heappush
 from typing import TYPE_CHECKING
 
 import duckdb
 import pyarrow as pa
 
+from tasks.features import body_terms
 from tasks.store import read_sql
 
 if TYPE_CHECKING:
-    from tasks.corpus import CorpusSettings
-
-# English function words; other languages lean on idf alone.
-STOPWORDS = frozenset("""
-about above after again against all also and any are because been before being below between
-both but can could did does doing down during each few for from further had has have having her
-here hers herself him himself his how into its itself just more most mrs not now off once only
-other our ours out over own same she should some such than that the their theirs them then there
-these they this those through too under until very was were what when where which while who whom
-why will with would you your yours said says say told one two three new year years last first
-like make made get got many much may might must per also still even back well
-""".split())
-
-
-def singular(word: str) -> str:
-    """Harman's S-stemmer: plurals and possessives fold ("strikes" and "strike"; "Ukraine's",
-    normalized to "ukraines", and "Ukraine"), the same way on both sides of a comparison."""
-    if word.endswith("ies") and not word.endswith(("eies", "aies")):
-        return word[:-3] + "y"
-    if word.endswith("es") and not word.endswith(("aes", "ees", "oes")):
-        return word[:-1]
-    if word.endswith("s") and not word.endswith(("us", "ss")):
-        return word[:-1]
-    return word
-
-
-def body_terms(normalized: str) -> Counter[str]:
-    """Counts of a normalized body's content words as 't:word' terms (entities are 'e:slug'):
-    letters only, as numbers and dates say little about which event it is."""
-    words = (singular(w) for w in normalized.split() if len(w) > 2 and w.isalpha() and w not in STOPWORDS)
-    return Counter("t:" + w for w in words if w not in STOPWORDS)
+    from tasks.features import CorpusSettings
 
 
 def average_linkage(clusters: list[list[str]], scores: dict[tuple[str, str], float],
@@ -132,7 +103,7 @@ GROUPS_SQL = read_sql("stories/groups.sql")
 
 
 def write_terms(con: duckdb.DuckDBPyConnection, texts: list[tuple[str, str]]) -> None:
-    """The batch's body words, counted here from the normalized texts."""
+    """Body words counted here from normalized texts (of articles whose terms were not staged)."""
     rows = [(a, term, n) for a, text in texts for term, n in body_terms(text).items()]
     new_terms = pa.table({"article_id": [r[0] for r in rows], "term": [r[1] for r in rows],
                           "n": pa.array([r[2] for r in rows], pa.int64())})
@@ -168,11 +139,10 @@ def regroup(con: duckdb.DuckDBPyConnection, threshold: float) -> None:
     con.execute(GROUPS_SQL)  # labels the stories in new_stories
 
 
-def update_stories(con: duckdb.DuckDBPyConnection, texts: list[tuple[str, str]],
-                   settings: CorpusSettings) -> None:
-    """Store the batch's terms, score it against stored articles, regroup what that touches.
-    Needs temp tables corpus_batch, corpus_story_seeds and corpus_story_touched."""
-    write_terms(con, texts)
+def update_stories(con: duckdb.DuckDBPyConnection, settings: CorpusSettings) -> None:
+    """Score the batch against stored articles and regroup what that touches. Needs the
+    batch's story_terms stored, and temp tables corpus_batch, corpus_story_seeds and
+    corpus_story_touched."""
     con.execute(TERMS_SQL)
     n_docs = con.sql("select count(*) from articles").fetchall()[0][0]
     con.execute(DF_SQL, {"max_df": max(settings.story_min_df_cap, settings.story_max_df_share * n_docs)})

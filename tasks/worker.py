@@ -1,5 +1,6 @@
 """The CPU-bound work on a chunk of records, run in a worker process: decode, extract HTML,
-clean, resolve metadata, annotate, and write Parquet part files.
+clean, resolve metadata, annotate, compute what the corpus passes compare (tasks/features.py),
+and write Parquet part files.
 
 Workers write their own parts and return one small ``Outcome`` per record, so nothing
 proportional to the corpus travels back to the flow.
@@ -18,10 +19,11 @@ from typing import Sequence
 
 from tasks.annotate import annotate_texts
 from tasks.decode import decode_bytes
+from tasks.features import article_features
 from tasks.html import clean_inputs
 from tasks.inputs import RawRecord
 from tasks.metadata import from_text, resolve
-from tasks.records import (STAGED, ArticleRow, MentionRow, QuoteRow, RecordRow, RemovedLineRow,
+from tasks.records import (STAGED, STAGED_FEATURES, ArticleRow, MentionRow, QuoteRow, RecordRow, RemovedLineRow,
                            SentenceRow, article_identity, write_parquet)
 
 
@@ -51,7 +53,7 @@ def warm_up(model: str) -> None:
 def write_parts(rows: dict[str, list], out_dir: str, part: str) -> dict[str, int]:
     """One Parquet part per staged table (empty ones too: the loader globs every table)."""
     counts = {}
-    for name, row_type in STAGED.items():
+    for name, row_type in {**STAGED, **STAGED_FEATURES}.items():
         table_dir = Path(out_dir) / name
         table_dir.mkdir(parents=True, exist_ok=True)
         counts[name] = write_parquet(rows.get(name, []), row_type, table_dir / f"{part}.parquet")
@@ -75,7 +77,7 @@ def process_records(records: Sequence[RawRecord], out_dir: str, part: str,
     """
     k, n = share
     mine = range(k * len(records) // n, (k + 1) * len(records) // n)
-    rows: dict[str, list] = {name: [] for name in STAGED}
+    rows: dict[str, list] = {name: [] for name in {**STAGED, **STAGED_FEATURES}}
     outcomes: list[Outcome] = []
     kept = []
     readable = []
@@ -134,6 +136,10 @@ def process_records(records: Sequence[RawRecord], out_dir: str, part: str,
                                                m.text, m.label, m.key, version_id) for m in ann.mentions]
         rows["quotes"] += [QuoteRow(article_id, q.start, q.end, q.text, q.speaker, q.speaker_key, version_id)
                            for q in ann.quotes]
+        features, passages = article_features(article_id, version_id, body, ann.sentences,
+                                              [(q.start, q.end, q.text) for q in ann.quotes])
+        rows["article_features"].append(features)
+        rows["passages"] += passages
         rows["records"].append(_record_row(rec, options, None, article_id, version_id))
     write_parts(rows, out_dir, part)
     return outcomes

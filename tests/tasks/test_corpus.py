@@ -8,8 +8,8 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from tasks.corpus import CorpusSettings, passage_fingerprint, passage_rows, slices_of, update_corpus_tables
-from tasks.dedup import normalize_text
+from tasks.corpus import CorpusSettings, slices_of, update_corpus_tables
+from tasks.features import normalize_text, passage_fingerprint, passage_rows
 from tasks.load import load_staged
 from tasks.stage import process_batch
 from tasks.store import connect, failed_checks_message, migrate, run_checks, sql_files
@@ -75,6 +75,36 @@ def test_a_rerun_changes_nothing(seeds):
     assert counts["n_articles_processed"] == 5
     assert {t: sorted(con.sql(f"select * from {t}").fetchall()) for t in tables} == before
     assert in_transaction(con, [])["n_articles_processed"] == 0
+
+
+def test_the_load_inserts_what_the_workers_staged_and_it_equals_what_it_would_compute(tmp_path, monkeypatch):
+    """The workers compute each article's corpus features (tasks/features.py); the load only
+    inserts them. Computed again in the load, from the stored bodies, sentences and quotations
+    (as after a settings change), every table of corpus state comes out the same."""
+    import tasks.corpus
+
+    options = StageOptions("run-1", T0, 10_000_000, "", "test")
+    paths = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    process_batch(paths, str(tmp_path / "stage"), "b0", options, workers=1)
+    with connect(tmp_path / "w.duckdb") as con:
+        migrate(con)
+
+    def no_computing(text):
+        raise AssertionError("the load computed a feature the workers staged")
+
+    monkeypatch.setattr(tasks.corpus, "normalize_text", no_computing)
+    load_staged(tmp_path / "w.duckdb", tmp_path / "stage", "run-1", T0, len(paths), "test")
+    monkeypatch.undo()
+
+    state = {t: f"select * {'exclude (computed_at)' if t == 'article_fingerprints' else ''} from {t}"
+             for t in tasks.corpus.STATE_TABLES}
+    with connect(tmp_path / "w.duckdb") as con:
+        staged = {t: sorted(con.sql(q).fetchall()) for t, q in state.items()}
+        assert len(staged["article_fingerprints"]) == 5 and staged["story_terms"] and staged["sentence_fingerprints"]
+        for table in tasks.corpus.STATE_TABLES:
+            con.execute(f"delete from {table}")  # state lost: the next pass computes every article
+        assert in_transaction(con, [])["n_articles_processed"] == 5
+        assert {t: sorted(con.sql(q).fetchall()) for t, q in state.items()} == staged
 
 
 def test_passages_are_long_sentences_and_the_quotations_inside_them():
@@ -206,7 +236,7 @@ def test_a_pass_works_in_slices_of_the_size_given(con, monkeypatch):
         con.execute(f"delete from {table}")   # state lost: every article is pending again
     slices, update_slice = [], tasks.corpus._update_slice
     monkeypatch.setattr(tasks.corpus, "_update_slice",
-                        lambda c, ids, s: slices.append(list(ids)) or update_slice(c, ids, s))
+                        lambda c, ids, *rest: slices.append(list(ids)) or update_slice(c, ids, *rest))
     con.execute("begin")
     counts = update_corpus_tables(con, ["a0"], slice_size=3)
     con.execute("commit")

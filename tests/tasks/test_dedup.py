@@ -2,8 +2,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tasks.dedup import (band_hashes, band_ranges, cluster_duplicates, components, jaccard,
-                         normalize_text, shingles, signatures, text_hash)
+from tasks.dedup import band_hashes, band_ranges, cluster_duplicates, components, jaccard
+from tasks.features import normalize_text, shingles, signatures, text_hash
 
 SPACES_AND_QUOTES = st.sampled_from([" ", "  ", "\n", "\t", " ' ", ' " ', " “", "” ", " ‘", "’ ", ", ", ". "])
 
@@ -70,6 +70,21 @@ def test_minhash_estimates_jaccard_and_is_reproducible():
     ranges = band_ranges(0.8, 128)
     assert band_hashes(sig_a, ranges) == band_hashes(again, ranges)
     assert all(end - start == ranges[0][1] - ranges[0][0] for start, end in ranges)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sets(st.integers(0, 2**64 - 1), max_size=40), min_size=1, max_size=4),
+       st.integers(1, 2**31), st.integers(1, 8))
+def test_signatures_are_datasketchs_minhash(sets, seed, block):
+    """Workers compute signatures without importing datasketch; stored signatures must still
+    be datasketch's (band hashes of old and new articles meet in minhash_bands)."""
+    from datasketch import MinHash
+
+    arrays = [np.array(sorted(s), np.uint64) for s in sets]
+    folded = [[((int(h) >> 32) ^ int(h)) & 0xFFFFFFFF for h in a] for a in arrays]
+    expected = [m.hashvalues for m in MinHash.bulk(folded, num_perm=16, seed=seed, hashfunc=int)]
+    got = signatures(arrays, 16, seed, block=block)   # small blocks: the block-wise minimum too
+    assert all(np.array_equal(g, e) and g.dtype == np.uint32 for g, e in zip(got, expected))
 
 
 def test_components_join_transitively():

@@ -2,7 +2,7 @@ from datetime import datetime, timezone
 
 import pyarrow.parquet as pq
 
-from tasks.records import STAGED
+from tasks.records import STAGED, STAGED_FEATURES
 from tasks.stage import process_batch
 from tasks.worker import StageOptions
 from tests.conftest import SEEDS, make_bad_inputs
@@ -28,7 +28,7 @@ def test_every_file_becomes_a_document_and_a_source(tmp_path):
     assert len(read(tmp_path / "out", "sources")) == len(paths)
     ok = {n for n, reason in expected.items() if reason is None}
     assert {name(r) for r in read(tmp_path / "out", "articles")} == ok
-    assert set(p.name for p in (tmp_path / "out").iterdir()) == set(STAGED)
+    assert set(p.name for p in (tmp_path / "out").iterdir()) == set(STAGED) | set(STAGED_FEATURES)
 
 
 def test_rows_are_consistent(tmp_path):
@@ -91,7 +91,7 @@ def test_shares_of_a_chunk_stage_exactly_the_rows_of_the_whole_chunk(tmp_path):
     assert sorted(shared, key=repr) == sorted(whole, key=repr) and len(whole) == len(records)
     assert {o.error for o in whole} >= {None, "no_body"}
     assert {r["reason"] for r in read(tmp_path / "whole", "removed_lines") if r["text"] == menu.strip()} == {"common_line"}
-    for table in STAGED:
+    for table in {**STAGED, **STAGED_FEATURES}:
         rows = sorted(map(repr, read(tmp_path / "whole", table)))
         assert sorted(map(repr, read(tmp_path / "shared", table))) == rows, table
 

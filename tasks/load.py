@@ -106,7 +106,9 @@ def _article_groups(staging: Path, parts: dict[str, list[str]]) -> list[tuple[li
     n_records: dict[str, int] = {}
     links: list[tuple[str, str]] = []
     for batch, names in parts.items():
-        ids = [pq.read_table(staging / "records" / f"{name}.parquet", columns=["article_id"])
+        # ParquetFile, not read_table: that would import pyarrow.dataset (and pandas, when
+        # installed), a quarter second of the load at 1x BBC
+        ids = [pq.ParquetFile(staging / "records" / f"{name}.parquet").read(columns=["article_id"])
                .column(0).drop_null().to_pylist() for name in names]
         n_records[batch] = sum(map(len, ids))
         links += [(batch, first_batch.setdefault(a, batch)) for chunk in ids for a in chunk]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -163,6 +164,11 @@ def scale(copies: int, only_copies: bool = False, repeat: int = 3) -> None:
         for w, label in ((1, "1 worker "), (2, "2 workers")):
             print(f"  {label}  {best[w]:6.1f} articles/s   (runs: {_listed(rates[w])})")
         print(f"  speedup {best[2] / best[1]:.2f}x")
+        # The host's speed drifts over minutes: a 1-worker run and the 2-worker run right after
+        # it share the conditions, so their ratios are shown too.
+        pairs = [two_ / one for one, two_ in zip(rates[1], rates[2][1:])]
+        print(f"  speedup of each 1-worker run and the 2-worker run after it: {_listed(pairs, 2)} "
+              f"(median {statistics.median(pairs):.2f}x)")
         for w, label in ((1, "1 process:  "), (2, "2 processes:")):
             print(f"  bare annotate loop, {label} {best_bare[w]:6.1f} articles/s   (runs: {_listed(bare[w])})")
         print(f"  end-to-end / bare (2 workers) = {best[2] / best_bare[2]:.2f}")
@@ -172,8 +178,8 @@ def scale(copies: int, only_copies: bool = False, repeat: int = 3) -> None:
             scale_copies(copies, tmp, startup, two)
 
 
-def _listed(rates: list[float]) -> str:
-    return " ".join(f"{r:.1f}" for r in rates)
+def _listed(rates: list[float], digits: int = 1) -> str:
+    return " ".join(f"{r:.{digits}f}" for r in rates)
 
 
 def scale_copies(copies: int, tmp: Path, startup: float, two: dict) -> None:

@@ -76,7 +76,7 @@ def text_hash(normalized: str) -> str:
     return hashlib.sha256(normalized.encode()).hexdigest()
 
 
-@functools.lru_cache(maxsize=1 << 20)  # a corpus repeats its words: hash each once
+@functools.lru_cache(maxsize=1 << 18)  # a corpus repeats its words: hash the common ones once
 def _word_hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
 

@@ -1,7 +1,7 @@
 """Where the article ends: the heading of a tail section (comments, related posts).
 
 A page goes on after its article with sections of their own: comments, "related posts",
-"most read", teaser lists. Their headings are generic phrases, listed here in English,
+"most read", teaser lists, the author box ("About the author"). Their headings are generic phrases, listed here in English,
 German, Spanish, French, Polish, Italian, Portuguese, Dutch and Russian. Headings that
 point to one other article ("Read also", "Lesen Sie auch") are left out on purpose:
 they stand inside articles as often as under them (`tasks.clean_lines` marks them
@@ -52,7 +52,11 @@ _TAIL_MARKERS = frozenset(phrase_table({"tail": """related; related posts; relat
     artigos relacionados; notícias relacionadas; relacionadas; você também pode gostar;
     mais lidas; comentários;
     gerelateerde artikelen; gerelateerd; meer nieuws; reacties;
-    похожие новости; комментарии"""}))
+    похожие новости; комментарии;
+    about the author; about the authors; über den autor; über die autorin; über die autoren;
+    zum autor; zur autorin; à propos de l'auteur; sobre el autor; sobre la autora; sobre o autor;
+    o autorze; sull'autore; comments closed; kommentare geschlossen; comentarios cerrados;
+    notas relacionadas; noticias relacionadas"""}))
 
 
 def is_tail_marker(line: str, key: str) -> bool:

@@ -235,7 +235,9 @@ def test_tail_heading_above_the_article_is_a_sidebar():
 
 
 @pytest.mark.parametrize(
-    "heading", ["Articles liés", "Te puede interesar", "Powiązane artykuły", "Похожие новости", "More like this"]
+    "heading", ["Articles liés", "Te puede interesar", "Powiązane artykuły", "Похожие новости", "More like this",
+                # an author box or closed comments under the article end it too
+                "Über den Autor", "About the author", "Sobre el autor", "Kommentare geschlossen"]
 )
 def test_related_headings_in_several_languages_are_tail_markers(heading):
     assert is_tail_marker(heading, line_key(heading))

@@ -23,7 +23,8 @@ Reason codes (`REASONS`), one per removed line:
     teaser_duplicate  a bullet teaser repeating the opening of a later paragraph
     duplicate         a paragraph already kept earlier in the body
     common_line       a line found in many files of the corpus (`common_lines`)
-    tail_section      the heading of a tail section (comments, related posts) and all after
+    tail_section      the heading of a tail section (comments, related posts) and all after;
+                      such a heading higher up heads a sidebar box and goes alone
     head              a line before the article core (menus, site header)
     tail              a line after the article core (footers, teaser lists)
 
@@ -58,7 +59,7 @@ from tasks.clean_layout import (
     teaser_duplicates,
 )
 from tasks.clean_lines import COMMON_MAX_CHARS, collapse_whitespace, line_key, line_kind, opening_key
-from tasks.clean_tail import tail_start
+from tasks.clean_tail import is_tail_marker, tail_start
 
 REASONS = frozenset({
     "machine_rewrite", "non_text", "caption", "cookie_notice", "comment_form", "subscription",
@@ -206,8 +207,12 @@ def _remove_outside_article(page: _Page, metadata: set[int], article_after: int 
     """Remove tail sections, then what lies outside the article core."""
     reasons, classes = page.reasons, page.classes
     prose_chars = [len(t) if c in (GOOD, NEAR) else 0 for t, c in zip(page.texts, classes)]
-    for i in range(tail_start(page.texts, page.keys, prose_chars), len(reasons)):
+    tail = tail_start(page.texts, page.keys, prose_chars)
+    for i in range(tail, len(reasons)):
         if i not in metadata:
+            reasons[i], classes[i] = "tail_section", BAD
+    for i in range(tail):  # higher up, a tail heading heads a sidebar or a box of links
+        if reasons[i] is None and i not in metadata and is_tail_marker(page.texts[i], page.keys[i]):
             reasons[i], classes[i] = "tail_section", BAD
     start, end = core_span([span_score(*line) for line in zip(page.shapes, classes, reasons)])
     # The headline stands right above its article: what lies between belongs to it.

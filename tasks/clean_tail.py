@@ -56,7 +56,13 @@ _TAIL_MARKERS = frozenset(phrase_table({"tail": """related; related posts; relat
     about the author; about the authors; über den autor; über die autorin; über die autoren;
     zum autor; zur autorin; à propos de l'auteur; sobre el autor; sobre la autora; sobre o autor;
     o autorze; sull'autore; comments closed; kommentare geschlossen; comentarios cerrados;
-    notas relacionadas; noticias relacionadas"""}))
+    notas relacionadas; noticias relacionadas;
+    verwandte themen; otras noticias; explore further; empfehlungen aus der redaktion;
+    das thema könnte dich auch interessieren; meist gelesen; schreib einen kommentar;
+    kommentieren sie hier; comentar este artículo; related coverage; temas relacionados;
+    top themen der redaktion; schon gelesen; mehr themen; beliebte beiträge zum thema;
+    themen in diesem artikel; write a comment; was denkst du; vos réactions; want more;
+    view comments; weitere beiträge aus der kolumne; vorschau auf den nächsten artikel"""}))
 
 
 def is_tail_marker(line: str, key: str) -> bool:
@@ -71,7 +77,7 @@ def tail_start(texts: Sequence[str], keys: Sequence[str], prose_chars: Sequence[
 
     `prose_chars` is what each line holds of the page's prose (0 for labels). Such a
     heading ends the article only once a third of the page's prose lies above it:
-    higher up, it heads a sidebar.
+    higher up, it heads a sidebar (`tasks.clean` removes the heading alone).
     """
     prose = list(accumulate(prose_chars))
     total = prose[-1] if prose else 0

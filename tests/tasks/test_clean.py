@@ -231,13 +231,25 @@ def test_tail_heading_above_the_article_is_a_sidebar():
     text = "\n".join(["Related posts", "Another story elsewhere", *ARTICLE])
     cleaned = clean_text(text)
     assert cleaned.body == "\n\n".join(ARTICLE)
-    assert "tail_section" not in {r.reason for r in cleaned.removed}
+    # The sidebar's heading goes alone; what follows it is judged as any line is.
+    assert [(r.text, r.reason) for r in cleaned.removed] == [("Related posts", "tail_section")]
+
+
+def test_tail_heading_inside_a_long_page_goes_alone():
+    # Two thirds of the prose lie below "Verwandte Themen": it heads a box, not the tail.
+    more = [paragraph.replace("the", "this") for paragraph in ARTICLE]
+    text = "\n".join(["A headline about cycle lanes", ARTICLE[0], "Verwandte Themen", *ARTICLE[1:], *more])
+    cleaned = clean_text(text)
+    assert [(r.text, r.reason) for r in cleaned.removed] == [("Verwandte Themen", "tail_section")]
+    assert cleaned.body == "\n\n".join(ARTICLE + more)
 
 
 @pytest.mark.parametrize(
     "heading", ["Articles liés", "Te puede interesar", "Powiązane artykuły", "Похожие новости", "More like this",
                 # an author box or closed comments under the article end it too
-                "Über den Autor", "About the author", "Sobre el autor", "Kommentare geschlossen"]
+                "Über den Autor", "About the author", "Sobre el autor", "Kommentare geschlossen",
+                "Verwandte Themen", "Otras noticias", "Explore further", "Empfehlungen aus der Redaktion",
+                "Temas relacionados", "Write a comment", "Vos réactions (11)", "Schon gelesen?"]
 )
 def test_related_headings_in_several_languages_are_tail_markers(heading):
     assert is_tail_marker(heading, line_key(heading))

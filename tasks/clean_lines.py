@@ -105,6 +105,10 @@ _EXACT = phrase_table({
     "comment_form": """comment; comments; kommentar; kommentare; name; e-mail *; email *; name *;
         website; webseite; comment *; kommentar *; senden; submit; absenden; post comment;
         kommentar abschicken; antwort abbrechen; cancel reply""",
+    "related_link": """read also; also read; see also; lesen sie auch; siehe auch; mehr zum thema;
+        lea también; lee también; ver también; mirá también; voir aussi; lire aussi;
+        à lire aussi; pour approfondir; czytaj też; czytaj także; zobacz też; zobacz także;
+        leggi anche; leia também; veja também""",
 })
 
 # Phrases that make a short line a notice or widget wherever they stand in it, listed by

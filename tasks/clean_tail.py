@@ -4,8 +4,8 @@ A page goes on after its article with sections of their own: comments, "related 
 "most read", teaser lists, the author box ("About the author"). Their headings are generic phrases, listed here in English,
 German, Spanish, French, Polish, Italian, Portuguese, Dutch and Russian. Headings that
 point to one other article ("Read also", "Lesen Sie auch") are left out on purpose:
-they stand inside articles as often as under them (`tasks.clean_lines` marks them
-`related_link` when a colon and a title follow).
+they stand inside articles as often as under them (`tasks.clean_lines` marks the line
+itself `related_link`, alone or with the other article's title after a colon).
 """
 
 from __future__ import annotations

@@ -188,6 +188,8 @@ def test_line_shape_tells_prose_from_labels():
         ("Nous utilisons des cookies pour améliorer votre expérience.", "cookie_notice"),
         ("Udostępnij", "share_widget"),
         ("Lesen Sie auch: Neue Regeln für E-Scooter", "related_link"),
+        ("Lesen Sie auch", "related_link"),  # the label alone, the title on the next line
+        ("Veja também:", "related_link"),
         ("Foto: Max Mustermann/dpa", "caption"),
         ("Donnerstag, 31. Mai 2012", "metadata"),
         ("5 min read", "metadata"),

@@ -16,9 +16,10 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from tasks.dedup import Fingerprint, fingerprint_texts, update_duplicates
-from tasks.features import STAGED_SETTINGS, CorpusSettings, normalize_text, passage_rows
-from tasks.stories import update_stories, write_terms
+from tasks.dedup import Fingerprint, update_duplicates
+from tasks.features import STAGED_SETTINGS, CorpusSettings, features_of
+from tasks.records import FeatureRow, PassageRow, to_arrow
+from tasks.stories import update_stories
 from tasks.store import read_sql
 
 STATE_TABLES = ("article_fingerprints", "minhash_bands", "near_duplicate_pairs", "duplicates",
@@ -36,22 +37,31 @@ FORGET_SQL = read_sql("corpus/forget.sql")
 TOTALS_SQL = read_sql("corpus/totals.sql")
 
 
-PASSAGES_SQL = read_sql("corpus/passages.sql")
-
-STAGED_SQL = read_sql("corpus/staged.sql")
+FEATURES_SQL = read_sql("corpus/features.sql")
 
 
-def update_sentence_fingerprints(con: duckdb.DuckDBPyConnection, min_words: int) -> int:
-    """Passages of the articles in corpus_computed, computed here from the stored sentences
-    and quotations."""
-    read = con.sql(PASSAGES_SQL).to_arrow_table()
-    rows = passage_rows(list(zip(*(read[c].to_pylist() for c in read.column_names))), min_words)
-    names = ("article_id", "sent_idx", "start_char", "end_char", "is_quote", "fingerprint", "n_words")
-    types = (pa.string(), pa.int64(), pa.int64(), pa.int64(), pa.bool_(), pa.uint64(), pa.int64())
-    new_passages = pa.table({name: pa.array([r[i] for r in rows], kind)
-                             for i, (name, kind) in enumerate(zip(names, types))})
-    con.execute("insert into sentence_fingerprints by name select * from new_passages")
-    return len(rows)
+def compute_features(con: duckdb.DuckDBPyConnection, settings: CorpusSettings,
+                     ) -> tuple[pa.Table, pa.Table, dict[str, np.ndarray]]:
+    """Features (``features_of``, as the workers compute them) of the articles in
+    corpus_computed, from their stored body, sentences and quotations: for stored articles a
+    pass processes again, and for all of them when the settings are not the staged ones. Also
+    their shingle sets, which a pass needs to verify candidates."""
+    scope = "where article_id in (select article_id from corpus_computed) order by article_id"
+    articles = con.sql(f"select article_id, version_id, body from articles {scope}").fetchall()
+    sentences = _by_article(con.sql(f"select article_id, start_char, end_char from sentences {scope}, sent_idx"))
+    quotes = _by_article(con.sql(f"select article_id, start_char, end_char, text from quotes {scope}, start_char"))
+    features, passages, shingle_sets = features_of(
+        ((a, v, body, sentences.get(a, []), quotes.get(a, [])) for a, v, body in articles), settings)
+    return (to_arrow(features, FeatureRow), to_arrow(passages, PassageRow),
+            {a: shingle_set for (a, _, _), shingle_set in zip(articles, shingle_sets)})
+
+
+def _by_article(relation: duckdb.DuckDBPyRelation) -> dict[str, list[tuple]]:
+    """Rows (article_id, ...) grouped by article, the rest of each row as a tuple."""
+    grouped: dict[str, list[tuple]] = {}
+    for article_id, *rest in relation.fetchall():
+        grouped.setdefault(article_id, []).append(tuple(rest))
+    return grouped
 
 
 def reset_if_settings_changed(con: duckdb.DuckDBPyConnection, settings: CorpusSettings) -> bool:
@@ -96,7 +106,7 @@ def update_corpus_tables(con: duckdb.DuckDBPyConnection, new_article_ids: Sequen
 
     ``staged``: temp tables slice_features and slice_passages (sql/load/features.sql) hold
     what the workers computed for the articles the load stores; those are inserted as they
-    are, the rest is computed here from the stored bodies, sentences and quotations."""
+    are, the rest is computed here with the same function (``compute_features``)."""
     reset_if_settings_changed(con, settings)
     pending = pending_articles(con, new_article_ids)
     counts = {"n_articles_processed": 0, "n_articles_removed": 0, "n_new_near_pairs": 0,
@@ -118,32 +128,37 @@ def _update_slice(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str],
                         "where article_id not in (select article_id from corpus_batch)").fetchall()[0][0]
     con.execute("create or replace temp table corpus_computed as select article_id from corpus_batch"
                 + (" where article_id not in (select article_id from slice_features)" if staged else ""))
-    read = con.sql("select article_id, body from articles where article_id in "
-                   "(select article_id from corpus_computed) order by article_id").to_arrow_table()
-    texts = [(a, normalize_text(body)) for a, body in zip(read["article_id"].to_pylist(), read["body"].to_pylist())]
+    computed_features, computed_passages, shingle_sets = compute_features(con, settings)
+    con.execute("create or replace temp table corpus_features as "
+                "select * exclude (version_id) from computed_features")
+    con.execute("create or replace temp table corpus_passages as "
+                "select * exclude (version_id) from computed_passages")
+    if staged:
+        con.execute("insert into corpus_features by name select * from slice_features "
+                    "where article_id in (select article_id from corpus_batch)")
+        con.execute("insert into corpus_passages by name select * from slice_passages "
+                    "where article_id in (select article_id from corpus_batch)")
 
-    prints = fingerprint_texts(texts, settings.shingle_size, settings.num_perm, settings.seed)
-    prints += staged_fingerprints(con, settings.num_perm) if staged else []
+    prints = batch_fingerprints(con, settings.num_perm, shingle_sets)
     n_new_pairs = update_duplicates(con, prints, settings.shingle_size, settings.num_perm,
                                     settings.lsh_threshold, settings.near_threshold)
-    write_terms(con, texts)
-    n_passages = update_sentence_fingerprints(con, settings.min_sentence_words)
-    if staged:
-        n_passages += con.execute(STAGED_SQL).fetchall()[0][0]
+    n_passages = con.execute(FEATURES_SQL).fetchall()[0][0]
     update_stories(con, settings)
 
-    for name in ("batch", "stale", "computed", "dedup_seeds", "dedup_scope", "story_touched", "story_seeds",
-                 "story_df", "story_vectors", "story_candidates", "story_scope"):
+    for name in ("batch", "stale", "computed", "features", "passages", "dedup_seeds", "dedup_scope",
+                 "story_touched", "story_seeds", "story_df", "story_vectors", "story_candidates", "story_scope"):
         con.execute(f"drop table if exists corpus_{name}")
     con.execute("drop view if exists corpus_story_terms")
     return {"n_articles_processed": len(prints), "n_articles_removed": n_removed,
             "n_new_near_pairs": n_new_pairs, "n_passages_fingerprinted": n_passages}
 
 
-def staged_fingerprints(con: duckdb.DuckDBPyConnection, num_perm: int) -> list[Fingerprint]:
-    """The batch's staged fingerprints (their shingles are recomputed only for candidates)."""
-    read = con.sql("select article_id, body_hash, n_shingles, minhash from slice_features "
-                   "where article_id in (select article_id from corpus_batch) order by article_id").to_arrow_table()
+def batch_fingerprints(con: duckdb.DuckDBPyConnection, num_perm: int,
+                       shingle_sets: dict[str, np.ndarray]) -> list[Fingerprint]:
+    """The slice's fingerprints, staged or computed; with the shingle sets known (the staged
+    ones are recomputed only for candidates)."""
+    read = con.sql("select article_id, body_hash, n_shingles, minhash from corpus_features "
+                   "order by article_id").to_arrow_table()
     minhash = read["minhash"].combine_chunks().flatten().to_numpy().astype(np.uint32).reshape(-1, num_perm)
-    return [Fingerprint(a, h, n, signature) for a, h, n, signature in
+    return [Fingerprint(a, h, n, signature, shingle_sets.get(a)) for a, h, n, signature in
             zip(read["article_id"].to_pylist(), read["body_hash"].to_pylist(), read["n_shingles"].to_pylist(), minhash)]

@@ -25,7 +25,7 @@ import numpy as np
 import pyarrow as pa
 from datasketch import MinHashLSH
 
-from tasks.features import normalize_text, shingles, signatures, text_hash
+from tasks.features import normalize_text, shingles
 from tasks.store import read_sql
 
 
@@ -56,14 +56,6 @@ class Fingerprint:
     n_shingles: int
     signature: np.ndarray
     shingles: np.ndarray | None = None   # None when staged: recomputed if a candidate needs them
-
-
-def fingerprint_texts(rows: list[tuple[str, str]], shingle_size: int, num_perm: int,
-                      seed: int) -> list[Fingerprint]:
-    """(article_id, normalized body) pairs to fingerprints."""
-    sets = [shingles(text, shingle_size) for _, text in rows]
-    return [Fingerprint(a, text_hash(text), len(s), sig, s)
-            for (a, text), s, sig in zip(rows, sets, signatures(sets, num_perm, seed))]
 
 
 def components(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[list[str]]:

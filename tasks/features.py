@@ -183,22 +183,39 @@ def passage_rows(rows: Sequence[tuple[str, int, int, int, bool, str]], min_words
     return out
 
 
+# An annotated article as the features need it: article_id, version_id, body, sentence spans
+# (start, end) in order, quotations (start, end, text).
+Annotated = tuple[str, str, str, Sequence[tuple[int, int]], Sequence[tuple[int, int, str]]]
+
+
 def article_features(article_id: str, version_id: str, body: str, sentences: Sequence[tuple[int, int]],
                      quotes: Sequence[tuple[int, int, str]], settings: CorpusSettings = STAGED_SETTINGS,
                      ) -> tuple[FeatureRow, list[PassageRow]]:
-    """One annotated article's features, as staged rows. A quotation belongs to the sentence it
-    starts in; one that starts before the first sentence has none and is no passage (the load's
-    own query, sql/corpus/passages.sql, joins them the same way)."""
-    normalized = normalize_text(body)
-    shingle_set = shingles(normalized, settings.shingle_size)
-    signature, = signatures([shingle_set], settings.num_perm, settings.seed)
-    terms = body_terms(normalized)
-    starts = [s for s, _ in sentences]
-    rows = [(article_id, i, s, e, False, body[s:e]) for i, (s, e) in enumerate(sentences)]
-    for start, end, text in sorted(quotes):
-        sent_idx = bisect.bisect_right(starts, start) - 1
-        if sent_idx >= 0:
-            rows.append((article_id, sent_idx, start, end, True, text))
-    passages = [PassageRow(article_id, version_id, *row[1:]) for row in passage_rows(rows, settings.min_sentence_words)]
-    return FeatureRow(article_id, version_id, text_hash(normalized), len(shingle_set), signature.tolist(),
-                      list(terms), list(terms.values())), passages
+    """One annotated article's features, as staged rows (``features_of`` one article)."""
+    (row,), passages, _ = features_of([(article_id, version_id, body, sentences, quotes)], settings)
+    return row, passages
+
+
+def features_of(articles: Iterable[Annotated], settings: CorpusSettings = STAGED_SETTINGS,
+                ) -> tuple[list[FeatureRow], list[PassageRow], list[np.ndarray]]:
+    """Annotated articles' features as staged rows, and each article's shingle set (signatures
+    are computed a block of articles at a time). A quotation belongs to the sentence it starts
+    in; one that starts before the first sentence has none and is no passage."""
+    heads, shingle_sets, passages = [], [], []
+    for article_id, version_id, body, sentences, quotes in articles:
+        normalized = normalize_text(body)
+        shingle_sets.append(shingles(normalized, settings.shingle_size))
+        heads.append((article_id, version_id, text_hash(normalized), body_terms(normalized)))
+        starts = [s for s, _ in sentences]
+        rows = [(article_id, i, s, e, False, body[s:e]) for i, (s, e) in enumerate(sentences)]
+        for start, end, text in sorted(quotes):
+            sent_idx = bisect.bisect_right(starts, start) - 1
+            if sent_idx >= 0:
+                rows.append((article_id, sent_idx, start, end, True, text))
+        passages += [PassageRow(article_id, version_id, *row[1:])
+                     for row in passage_rows(rows, settings.min_sentence_words)]
+    features = [FeatureRow(article_id, version_id, body_hash, len(shingle_set), signature.tolist(),
+                           list(terms), list(terms.values()))
+                for (article_id, version_id, body_hash, terms), shingle_set, signature
+                in zip(heads, shingle_sets, signatures(shingle_sets, settings.num_perm, settings.seed))]
+    return features, passages, shingle_sets

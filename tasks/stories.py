@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING
 import duckdb
 import pyarrow as pa
 
-from tasks.features import body_terms
 from tasks.store import read_sql
 
 if TYPE_CHECKING:
@@ -100,14 +99,6 @@ PAIRS_SQL = read_sql("stories/pairs.sql")
 SCOPE_SQL = read_sql("stories/scope.sql")
 
 GROUPS_SQL = read_sql("stories/groups.sql")
-
-
-def write_terms(con: duckdb.DuckDBPyConnection, texts: list[tuple[str, str]]) -> None:
-    """Body words counted here from normalized texts (of articles whose terms were not staged)."""
-    rows = [(a, term, n) for a, text in texts for term, n in body_terms(text).items()]
-    new_terms = pa.table({"article_id": [r[0] for r in rows], "term": [r[1] for r in rows],
-                          "n": pa.array([r[2] for r in rows], pa.int64())})
-    con.execute("insert into story_terms by name select * from new_terms")
 
 
 def regroup(con: duckdb.DuckDBPyConnection, threshold: float) -> None:

@@ -89,10 +89,12 @@ def test_the_load_inserts_what_the_workers_staged_and_it_equals_what_it_would_co
     with connect(tmp_path / "w.duckdb") as con:
         migrate(con)
 
-    def no_computing(text):
-        raise AssertionError("the load computed a feature the workers staged")
+    def no_computing(articles, settings):
+        if list(articles):
+            raise AssertionError("the load computed a feature the workers staged")
+        return [], [], []
 
-    monkeypatch.setattr(tasks.corpus, "normalize_text", no_computing)
+    monkeypatch.setattr(tasks.corpus, "features_of", no_computing)
     load_staged(tmp_path / "w.duckdb", tmp_path / "stage", "run-1", T0, len(paths), "test")
     monkeypatch.undo()
 

@@ -7,7 +7,8 @@ caption prefixes ("FILE - Ukrainian"), cut at line breaks and slashes, drop junk
 characters, numbers, lowercase or stray words); (2) join the pieces of a name ("Oleksandr" ORG +
 "Syrskyi" GPE, "Espen Barth" + "Eide") and cut names out of longer spans; (3) label: one label
 per name and article by vote; a name the article gives a person (full name, surname, or after
-a title) is never a place, a lone "person" used only as a place ("to Kyiv") is a GPE; (4) key:
+a title) is never a place, a lone "person" used as a place ("to Kyiv") is a GPE, and one cited
+as the outlet that reported something ("first reported in Politico") an ORG; (4) key:
 a surname or titled form points to the full name introduced in the article; of two people
 sharing a surname, to the one with the same title, else to the one named most recently.
 Titles stay in the mention's text, never in its key.
@@ -64,6 +65,10 @@ _ROLE_BEFORE = re.compile(rf"\b((?i:{'|'.join(sorted(ROLES))})|{'|'.join(sorted(
 _PLACE_CUE = re.compile(r"(?<!according )\b(?:in|to|from|near|into|outside|across|around|via)\s+"
                         r"(?:the\s+)?([A-Z][^\W\d_]*)(?=[.,;:)\n]|$|\s+(?:and|on|in|at|for|with|where|"
                         r"since|after|until|by)\b)|\b([A-Z][^\W\d_]*)\s+(?:region|city|oblast|province)\b")
+# Where a news outlet stands: "first reported in Politico", "reported by Axios", "Politico was
+# the first to report". A lone name cited there, and nowhere else as a place, is the outlet.
+_OUTLET_CUE = re.compile(r"\b(?:first\s+reported\s+(?:in|by)|reported\s+by)\s+(?:the\s+)?([A-Z][^\W\d_]*)\b"
+                         r"(?![ -][A-Z])|\b([A-Z][^\W\d_]*)\s+(?:was|were)\s+the\s+first\s+to\s+(?:report|reveal)")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -91,7 +96,10 @@ class _Article:
     def __init__(self, text: str):
         self.text = text
         self.words = Counter(_LETTERS.findall(text))  # a word seen twice is used alone somewhere
-        self.places = {w for m in _PLACE_CUE.finditer(text) for w in m.groups() if w}
+        outlet_cues = list(_OUTLET_CUE.finditer(text))
+        self.outlets = {w for m in outlet_cues for w in m.groups() if w}
+        cited = {m.end(1) for m in outlet_cues if m.group(1)}  # "reported in Politico" is no place cue
+        self.places = {w for m in _PLACE_CUE.finditer(text) if m.end(1) not in cited for w in m.groups() if w}
         self.credits = [m.span() for m in _CREDIT.finditer(text)]
         self._names: dict[tuple[int, int], Name] = {}
 
@@ -255,6 +263,9 @@ def _labels(doc: _Article, spans: list[_Span]) -> list[str | None]:
             label = "PERSON"
         elif label == "PERSON" and single and surface[name].isupper():
             label = None  # a lone acronym is no one's name: "ATACMS"
+        elif (label in ("PERSON", "GPE", "LOC") and single and surface[name] in doc.outlets and not place
+              and name[0] not in name_ends):
+            label = "ORG"
         elif label == "PERSON" and single and place and name[0] not in name_ends:
             label = "GPE"
         decided[name] = label

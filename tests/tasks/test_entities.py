@@ -118,6 +118,22 @@ def test_a_lone_person_used_as_a_place_is_a_place_but_a_surname_is_not():
     assert resolved(text, span(text, "ATACMS", "PERSON"), span(text, "ATACMS", "PERSON", 1)) == []
 
 
+def test_a_lone_person_cited_as_the_reporting_outlet_is_an_org():
+    text = "The decision, first reported in Politico, surprised Kyiv. Politico was the first to report it."
+    got = resolved(text, span(text, "Politico", "PERSON"), span(text, "Politico", "PERSON", 1))
+    assert got == [("Politico", "ORG", "org:politico")] * 2
+    text = "Politico said so: the decision, first reported in Politico, surprised Kyiv."
+    assert resolved(text, span(text, "Politico", "GPE", 1))[0][1] == "ORG"
+    # A place stays a place where another cue says so.
+    text = "Cases were first reported in Wuhan. Doctors in Wuhan, where it began, warned others."
+    got = resolved(text, span(text, "Wuhan", "GPE"), span(text, "Wuhan", "GPE", 1))
+    assert {label for _, label, _ in got} == {"GPE"}
+    # A reporter named in full stays a person, also when cited by surname.
+    text = "Anna Smith wrote the story. It was reported by Smith on Monday."
+    got = resolved(text, span(text, "Anna Smith", "PERSON"), span(text, "Smith", "PERSON", 1))
+    assert [label for _, label, _ in got] == ["PERSON", "PERSON"]
+
+
 def test_a_name_after_a_title_is_a_person():
     text = ("German Chancellor Olaf Scholz urged restraint, said DaimlerChrysler's chairman. "
             "DaimlerChrysler fell.")

@@ -19,7 +19,7 @@ from prefect import task
 
 from tasks.report_charts import (DARK_GREY, GREY, NARROW, OTHER, WIDTH, Percent, colour, columns,
                                   display, esc, hbars, legend, page, panel, stacked, table)
-from tasks.store import connect, read_sql
+from tasks.store import connect, read_named_sql
 
 NOT_COMPUTED = "not computed yet"
 UNKNOWN_OUTLET = "outlet unknown"
@@ -28,21 +28,21 @@ LABEL_COLOURS = {label: colour(i) for i, label in enumerate(ENTITY_LABELS + ("NO
 TABLE_ROWS = 10
 
 
-def rows(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[object] | dict = ()) -> list[tuple]:
-    return con.execute(sql, params if isinstance(params, dict) else list(params)).fetchall()
+QUERIES = read_named_sql("report/panels.sql")
+
+
+def rows(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> list[tuple]:
+    """The rows of the report query ``name`` (sql/report/panels.sql), its parameters bound."""
+    return con.execute(QUERIES[name], params).fetchall()
 
 
 def relations(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """Every table and view of the warehouse, with its kind ('BASE TABLE' or 'VIEW')."""
-    return dict(rows(con, "select table_name, table_type from information_schema.tables "
-                          "where table_catalog = current_database() and table_schema = 'main' "
-                          "order by table_name"))
+    return dict(rows(con, "relations"))
 
 
 def column_names(con: duckdb.DuckDBPyConnection, relation: str) -> set[str]:
-    return {r[0] for r in rows(con, "select column_name from information_schema.columns "
-                                    "where table_catalog = current_database() and table_schema = 'main' "
-                                    "and table_name = ?", [relation])}
+    return {r[0] for r in rows(con, "column_names", relation=relation)}
 
 
 def absent(heading: str, note: str) -> str:
@@ -70,12 +70,10 @@ def language_panel(con, have) -> str:
     heading = "By language, per ingest day"
     if "articles_per_day_lang" not in have:
         return absent(heading, NOT_COMPUTED)
-    points = rows(con, "select ingested_on, lang, sum(n_articles)::bigint from articles_per_day_lang "
-                       "group by all order by ingested_on, lang")
+    points = rows(con, "language_days")
     if not points:
         return absent(heading, "No articles yet.")
-    langs = rows(con, "select lang, sum(n_articles)::bigint as n, min(ingested_on), max(ingested_on) "
-                      "from articles_per_day_lang group by lang order by n desc, lang")
+    langs = rows(con, "language_totals")
     total = sum(n for _, n, _, _ in langs)
     return panel(heading, over_time_chart(points, "Articles per ingest day by language"),
                  first_rows(["language", "articles", "share", "first day", "last day"],
@@ -86,16 +84,10 @@ def outlet_panel(con, have) -> str:
     heading = "By outlet, per publication day"
     if "articles_per_outlet_day" not in have:
         return absent(heading, NOT_COMPUTED)
-    points = rows(con, "select published_on, coalesce(outlet, ?), "
-                       "sum(n_articles)::bigint from articles_per_outlet_day "
-                       "group by all order by published_on nulls last, 2", [UNKNOWN_OUTLET])
+    points = rows(con, "outlet_days", unknown_outlet=UNKNOWN_OUTLET)
     if not points:
         return absent(heading, "No articles yet.")
-    outlets = rows(con, "select coalesce(outlet, ?) as outlet, "
-                        "sum(n_articles)::bigint as n, "
-                        "coalesce(sum(n_articles) filter (published_on is null), 0)::bigint, "
-                        "min(published_on), max(published_on) "
-                        "from articles_per_outlet_day group by 1 order by n desc, outlet", [UNKNOWN_OUTLET])
+    outlets = rows(con, "outlet_totals", unknown_outlet=UNKNOWN_OUTLET)
     return panel(heading, over_time_chart(points, "Articles per publication day by outlet"),
                  first_rows(["outlet", "articles", "date unknown", "first day", "last day"], outlets))
 
@@ -104,10 +96,7 @@ def outlet_panel(con, have) -> str:
 
 def top_entities(con, limit: int, label: str | None = None) -> list[tuple]:
     """(name, label, n_articles, n_mentions) of the most named entities, of one label or all."""
-    return rows(con, "select name, label, n_articles, n_mentions from top_entities "
-                     "where $label is null or label = $label "
-                     "order by n_articles desc, n_mentions desc, entity_key limit $limit",
-                {"label": label, "limit": limit})
+    return rows(con, "top_entities", label=label, limit=limit)
 
 
 def entity_bars(entities: list[tuple], label: str, width: int) -> str:
@@ -142,7 +131,7 @@ def corpus_computed(con, have) -> bool:
     only that pass writes: before it runs they are empty, which would read as "no duplicates"."""
     if "article_fingerprints" not in have:
         return True
-    return rows(con, "select exists (from article_fingerprints) or not exists (from articles)")[0][0]
+    return rows(con, "corpus_computed")[0][0]
 
 
 def stories_panels(con, have) -> list[str] | str:
@@ -153,40 +142,34 @@ def stories_panels(con, have) -> list[str] | str:
     return absent("Stories", f"Same-story groups: {NOT_COMPUTED}.")
 
 
-def first_carriers(con, relation: str, outlet: str, where: str = "") -> list[tuple]:
-    """(outlet, n): how many stories each outlet carried before any other."""
-    return rows(con, f"select coalesce({outlet}, ?) as outlet, count(*) as n "
-                     f"from {relation} {where} group by 1 order by n desc, outlet limit 10", [UNKNOWN_OUTLET])
+def first_carriers(con, of: str) -> list[tuple]:
+    """(outlet, n): how many stories each outlet carried before any other, ``of`` "stories" or
+    (before same-story groups exist) "articles"."""
+    return rows(con, f"first_carriers_of_{of}", unknown_outlet=UNKNOWN_OUTLET)
 
 
 def story_group_panels(con) -> list[str]:
-    top = rows(con, "select label, first_title, n_articles, outlets, first_appeared_at from stories "
-                    "order by n_articles desc, first_appeared_at, story_id limit ?", [TABLE_ROWS])
+    top = rows(con, "largest_stories", limit=TABLE_ROWS)
     if not top:
         return [absent("Stories", "No same-story groups: no two articles tell one story yet.")]
-    n_stories = rows(con, "select count(*) from stories")[0][0]
+    n_stories = rows(con, "n_stories")[0][0]
     return [panel(f"Largest stories ({n_stories:,} in all)",
                   hbars([(label, n) for label, _, n, _, _ in top], "Largest stories by number of articles"),
                   table(["story", "first headline", "articles", "outlets, first to last", "first appeared"],
                         top, n_stories - len(top)), table_below=True),
             panel("Outlets first to carry a story",
-                  hbars(first_carriers(con, "stories", "first_outlet"), "Stories each outlet carried first",
+                  hbars(first_carriers(con, "stories"), "Stories each outlet carried first",
                         width=NARROW))]
 
 
 def first_appearance_panel(con) -> str:
     """Before same-story groups exist each article is its own story: which outlets carry
     the most, and when each first did, is still worth seeing."""
-    top = rows(con, "select coalesce(a.title, s.story_id), count(distinct s.outlet) as n_outlets, "
-                    "list(distinct s.outlet order by s.outlet), min(s.first_appeared_at) as first_at "
-                    "from story_first_appearance as s "
-                    "left join articles as a on a.article_id = s.story_id "
-                    "group by s.story_id, a.title order by n_outlets desc, first_at, s.story_id limit ?",
-               [TABLE_ROWS])
+    top = rows(con, "stories_by_outlets", limit=TABLE_ROWS)
     if not top:
         return absent("Stories", "No stories yet.")
     return panel("Stories and their outlets",
-                 hbars(first_carriers(con, "story_first_appearance", "outlet", "where appearance_rank = 1"),
+                 hbars(first_carriers(con, "articles"),
                        "Stories each outlet carried first"),
                  table(["story", "known outlets", "carried by", "first appeared"], top),
                  f"Same-story groups: {NOT_COMPUTED}; until they are, each article is its own story "
@@ -207,10 +190,8 @@ def duplicates_panel(con, have) -> str:
     view = duplicate_rates_view(con, have)
     if view is None or not corpus_computed(con, have):
         return absent(heading, NOT_COMPUTED)
-    per_outlet = rows(con, "select coalesce(outlet, ?) as outlet, "
-                           "sum(n_articles)::bigint as n, sum(n_exact_duplicates)::bigint, "
-                           f'sum(n_near_duplicates)::bigint from "{view}" '
-                           "group by 1 order by n desc, outlet", [UNKNOWN_OUTLET])
+    per_outlet = con.execute(QUERIES["duplicate_rates"].format(view=view),
+                             {"unknown_outlet": UNKNOWN_OUTLET}).fetchall()
     if not per_outlet:
         return absent(heading, "No articles yet.")
     shares = [(o, n, exact, near, Percent((exact + near) / n)) for o, n, exact, near in per_outlet]
@@ -230,16 +211,10 @@ def quarantine_reasons(con, have) -> list[tuple]:
     or WARC containers whose file was read."""
     found = []
     if "quarantine" in have:
-        found += rows(con, "select coalesce(reason, 'unknown'), 'files', count(distinct doc_id)::bigint, "
-                           "min(source_path) from quarantine group by 1")
+        found += rows(con, "quarantined_files")
     if "records" in have:
-        found += rows(con, "select coalesce(error, 'unknown'), 'records', count(*)::bigint, "
-                           "min(source_path) from records "
-                           "where status = 'quarantined' and container != 'file' group by 1")
+        found += rows(con, "quarantined_records")
     return sorted(found, key=lambda r: (-r[2], r[1], r[0]))
-
-
-REMOVED_PER_OUTLET_SQL = read_sql("report/removed_per_outlet.sql")
 
 
 def quarantine_panel(con, have) -> str:
@@ -253,15 +228,14 @@ def quarantine_panel(con, have) -> str:
 
 
 def removed_panels(con, have) -> list[str]:
-    removed = rows(con, "select reason, count(*) as n, count(distinct (doc_id, record_no)) "
-                        "from removed_lines group by reason order by n desc, reason")
+    removed = rows(con, "removed_by_reason")
     if not removed:
         return [absent("Removed boilerplate", "No lines removed.")]
     panels = [panel("Removed boilerplate lines, by reason",
                     hbars([(reason, n) for reason, n, _ in removed], "Removed lines by reason"),
                     table(["reason", "lines", "pages"], removed))]
     if "records" in have:
-        by_outlet = rows(con, REMOVED_PER_OUTLET_SQL, {"unknown_outlet": UNKNOWN_OUTLET})
+        by_outlet = rows(con, "removed_per_outlet", unknown_outlet=UNKNOWN_OUTLET)
         per_outlet = [(o, n, lines, lines / n) for o, n, lines in by_outlet]
         panels.append(panel("Removed lines per article, by outlet",
                             hbars([(o, per) for o, _, _, per in per_outlet[:TABLE_ROWS]],
@@ -271,9 +245,8 @@ def removed_panels(con, have) -> list[str]:
 
 
 def flags_panel(con, have) -> str:
-    n_articles = rows(con, "select count(*) from articles")[0][0]
-    flags = rows(con, "select flag, count(*) as n from (select unnest(flags) as flag from articles) "
-                      "group by flag order by n desc, flag")
+    n_articles = rows(con, "total_articles")[0][0]
+    flags = rows(con, "flags")
     if not flags:
         return absent("Article flags", "No article carries a flag.")
     return panel("Article flags", hbars(flags, "Articles per quality flag", [colour(1)] * len(flags)),
@@ -283,9 +256,7 @@ def flags_panel(con, have) -> str:
 def coverage_panel(con, have) -> str:
     if "metadata_coverage" not in have:
         return absent("Metadata coverage", NOT_COMPUTED)
-    coverage = [(c, n, Percent(o), Percent(p), Percent(u)) for c, n, o, p, u in rows(
-        con, "select container, n_articles, share_with_outlet, share_with_published_at, share_with_url "
-             "from metadata_coverage order by container")]
+    coverage = [(c, n, Percent(o), Percent(p), Percent(u)) for c, n, o, p, u in rows(con, "metadata_coverage")]
     if not coverage:
         return absent("Metadata coverage", "No articles yet.")
     fields = ("outlet", "publication date", "URL")
@@ -301,8 +272,7 @@ def coverage_panel(con, have) -> str:
 def runs_panel(con, have) -> str:
     if "run_history" not in have:
         return absent("Runs", NOT_COMPUTED)
-    runs = rows(con, "select started_at, status, duration_s, n_seen, n_new, n_unchanged, n_quarantined, "
-                     "run_id, error from run_history order by started_at desc, run_id limit 30")
+    runs = rows(con, "recent_runs")
     if not runs:
         return absent("Runs", "No runs yet.")
     oldest_first = runs[::-1]
@@ -330,24 +300,21 @@ SECTIONS = (("over-time", "Articles over time", (language_panel, outlet_panel)),
             ("quality", "Data quality", (quarantine_panel, removed_panels, flags_panel, coverage_panel)),
             ("runs", "Run history", (runs_panel,)))
 
-TOTALS = (("articles", "select count(*) from articles"),
-          ("sentences", "select count(*) from sentences"),
-          ("entities", "select count(*) from entities"),
-          ("languages", "select count(distinct lang) from articles"),
-          ("outlets", "select count(distinct coalesce(outlet, outlet_name)) from articles"),
-          ("schema version", "select max(version) from schema_version"))
+# The page's headline counts: (label, query name).
+TOTALS = (("articles", "total_articles"), ("sentences", "total_sentences"), ("entities", "total_entities"),
+          ("languages", "total_languages"), ("outlets", "total_outlets"), ("schema version", "schema_version"))
 
 
-def scalar(con, sql: str) -> object:
+def scalar(con, name: str) -> object:
     """One value, or None where the warehouse lacks the table (a new or an old schema)."""
     try:
-        return rows(con, sql)[0][0]
+        return rows(con, name)[0][0]
     except duckdb.Error:
         return None
 
 
 def totals(con) -> list[tuple[str, object]]:
-    return [(name, scalar(con, sql)) for name, sql in TOTALS]
+    return [(label, scalar(con, name)) for label, name in TOTALS]
 
 
 def guarded(build: Callable, con, have) -> list[str]:
@@ -392,16 +359,14 @@ def report_markdown(con: duckdb.DuckDBPyConnection) -> str:
     counts = totals(con)
     parts = ["# newsflow report", md_table([name for name, _ in counts], [[v for _, v in counts]])]
     if "run_history" in have:
-        last = rows(con, "select started_at, status, n_seen, n_new, n_unchanged, n_quarantined "
-                         "from run_history order by started_at desc, run_id limit 1")
+        last = rows(con, "latest_run")
         if last:
             parts += ["## Latest run", md_table(["started", "status", "seen", "new", "unchanged",
                                                  "quarantined"], last)]
     entities = top_entities(con, 10) if "top_entities" in have else []
     if entities:
         parts += ["## Top entities", md_table(["entity", "label", "articles", "mentions"], entities)]
-    langs = rows(con, "select lang, sum(n_articles)::bigint as n from articles_per_day_lang "
-                      "group by lang order by n desc, lang limit 10") if "articles_per_day_lang" in have else []
+    langs = rows(con, "top_languages") if "articles_per_day_lang" in have else []
     if langs:
         parts += ["## Languages", md_table(["language", "articles"], langs)]
     quarantined = quarantine_reasons(con, have)

@@ -32,6 +32,15 @@ def read_sql(relative: str) -> str:
     return (SQL_DIR / relative).read_text(encoding="utf-8")
 
 
+_QUERY_NAME = re.compile(r"^-- name: (\w+)[ \t]*$", re.MULTILINE)
+
+
+def read_named_sql(relative: str) -> dict[str, str]:
+    """The queries of a file holding several, each opened by a "-- name: NAME" line."""
+    parts = _QUERY_NAME.split(read_sql(relative))
+    return {name: query.strip() for name, query in zip(parts[1::2], parts[2::2])}
+
+
 _MEMORY = re.compile(r"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", re.IGNORECASE)
 
 

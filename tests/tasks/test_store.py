@@ -1,3 +1,4 @@
+import contextlib
 import subprocess
 import sys
 import textwrap
@@ -5,8 +6,9 @@ import textwrap
 import duckdb
 import pytest
 
+import tasks.store
 from tasks.errors import WarehouseBusy
-from tasks.store import (connect, failed_checks_message, migrate, run_checks, run_lock,
+from tasks.store import (connect, failed_checks_message, migrate, read_named_sql, run_checks, run_lock,
                          sql_files)
 
 
@@ -153,3 +155,12 @@ def test_writer_memory_is_capped_and_the_cap_validated(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSFLOW_DUCKDB_MEMORY_LIMIT", "1GB'; drop table x; --")
     with pytest.raises(ConfigError, match="duckdb_memory_limit"):
         connect(tmp_path / "w.duckdb")
+
+
+def test_named_queries_split_at_their_name_lines(monkeypatch, tmp_path):
+    (tmp_path / "q.sql").write_text("-- a file comment\n\n-- name: first\nselect 1;\n\n"
+                                    "-- name: second\n-- what it does\nselect $x;\n", encoding="utf-8")
+    monkeypatch.setattr(tasks.store, "SQL_DIR", tmp_path)
+    assert read_named_sql("q.sql") == {"first": "select 1;", "second": "-- what it does\nselect $x;"}
+    with contextlib.closing(duckdb.connect()) as con:
+        assert con.execute(read_named_sql("q.sql")["second"], {"x": 2}).fetchall() == [(2,)]

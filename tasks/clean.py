@@ -59,7 +59,7 @@ from tasks.clean_layout import (
     teaser_duplicates,
 )
 from tasks.clean_lines import COMMON_MAX_CHARS, collapse_whitespace, line_key, line_kind, opening_key
-from tasks.clean_tail import is_tail_marker, tail_start
+from tasks.clean_tail import is_tail_heading, tail_start
 
 REASONS = frozenset({
     "machine_rewrite", "non_text", "caption", "cookie_notice", "comment_form", "subscription",
@@ -212,7 +212,7 @@ def _remove_outside_article(page: _Page, metadata: set[int], article_after: int 
         if i not in metadata:
             reasons[i], classes[i] = "tail_section", BAD
     for i in range(tail):  # higher up, a tail heading heads a sidebar or a box of links
-        if reasons[i] is None and i not in metadata and is_tail_marker(page.texts[i], page.keys[i]):
+        if reasons[i] is None and i not in metadata and is_tail_heading(page.texts[i], page.keys[i]):
             reasons[i], classes[i] = "tail_section", BAD
     start, end = core_span([span_score(*line) for line in zip(page.shapes, classes, reasons)])
     # The headline stands right above its article: what lies between belongs to it.

@@ -65,11 +65,14 @@ _TAIL_MARKERS = frozenset(phrase_table({"tail": """related; related posts; relat
     view comments; weitere beiträge aus der kolumne; vorschau auf den nächsten artikel"""}))
 
 
+def is_tail_heading(line: str, key: str) -> bool:
+    """Whether a line is the heading of a tail section ("Related posts", "Comments")."""
+    return key in _TAIL_MARKERS and len(line) <= TAIL_MARKER_MAX_CHARS
+
+
 def is_tail_marker(line: str, key: str) -> bool:
-    """Whether a line opens a tail section: comments, related posts, teaser lists."""
-    return len(line) <= TAIL_MARKER_MAX_CHARS and (
-        key in _TAIL_MARKERS or is_comment_header(line, key)
-    )
+    """Whether a line opens a tail section: a tail heading, or the heading of a comment."""
+    return is_tail_heading(line, key) or (len(line) <= TAIL_MARKER_MAX_CHARS and is_comment_header(line, key))
 
 
 def tail_start(texts: Sequence[str], keys: Sequence[str], prose_chars: Sequence[int]) -> int:

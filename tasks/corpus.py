@@ -20,7 +20,7 @@ from tasks.dedup import Fingerprint, update_duplicates
 from tasks.features import STAGED_SETTINGS, CorpusSettings, features_of
 from tasks.records import FeatureRow, PassageRow, to_arrow
 from tasks.stories import update_stories
-from tasks.store import read_sql
+from tasks.store import read_named_sql, read_sql
 
 STATE_TABLES = ("article_fingerprints", "minhash_bands", "near_duplicate_pairs", "duplicates",
                 "story_terms", "story_pairs", "story_members", "story_groups", "sentence_fingerprints")
@@ -39,6 +39,8 @@ TOTALS_SQL = read_sql("corpus/totals.sql")
 
 FEATURES_SQL = read_sql("corpus/features.sql")
 
+QUERIES = read_named_sql("corpus/queries.sql")
+
 
 def compute_features(con: duckdb.DuckDBPyConnection, settings: CorpusSettings,
                      ) -> tuple[pa.Table, pa.Table, dict[str, np.ndarray]]:
@@ -46,10 +48,9 @@ def compute_features(con: duckdb.DuckDBPyConnection, settings: CorpusSettings,
     corpus_computed, from their stored body, sentences and quotations: for stored articles a
     pass processes again, and for all of them when the settings are not the staged ones. Also
     their shingle sets, which a pass needs to verify candidates."""
-    scope = "where article_id in (select article_id from corpus_computed) order by article_id"
-    articles = con.sql(f"select article_id, version_id, body from articles {scope}").fetchall()
-    sentences = _by_article(con.sql(f"select article_id, start_char, end_char from sentences {scope}, sent_idx"))
-    quotes = _by_article(con.sql(f"select article_id, start_char, end_char, text from quotes {scope}, start_char"))
+    articles = con.sql(QUERIES["computed_articles"]).fetchall()
+    sentences = _by_article(con.sql(QUERIES["computed_sentences"]))
+    quotes = _by_article(con.sql(QUERIES["computed_quotes"]))
     features, passages, shingle_sets = features_of(
         ((a, v, body, sentences.get(a, []), quotes.get(a, [])) for a, v, body in articles), settings)
     return (to_arrow(features, FeatureRow), to_arrow(passages, PassageRow),
@@ -67,14 +68,14 @@ def _by_article(relation: duckdb.DuckDBPyRelation) -> dict[str, list[tuple]]:
 def reset_if_settings_changed(con: duckdb.DuckDBPyConnection, settings: CorpusSettings) -> bool:
     """State computed with other settings is not comparable: drop it (every article is then
     reprocessed) and record the new settings. True when it was dropped."""
-    stored = dict(con.sql("select name, value from corpus_settings").fetchall())
+    stored = dict(con.sql(QUERIES["stored_settings"]).fetchall())
     wanted = dict(settings.as_rows())
     if stored == wanted:
         return False
     for table in STATE_TABLES + ("corpus_settings",):
         con.execute(f"delete from {table}")
     new_settings = pa.table({"name": list(wanted), "value": list(wanted.values())})
-    con.execute("insert into corpus_settings by name select * from new_settings")
+    con.execute(QUERIES["insert_settings"])  # reads new_settings
     return bool(stored)
 
 
@@ -122,22 +123,14 @@ def _update_slice(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str],
                   settings: CorpusSettings, staged: bool = False) -> dict[str, int]:
     """One pass over exactly ``article_ids``, against everything stored."""
     batch = pa.table({"article_id": pa.array(list(article_ids), pa.string())})
-    con.execute("create or replace temp table corpus_batch as select article_id from batch")
+    con.execute(QUERIES["new_batch"])  # reads batch
     con.execute(FORGET_SQL)
-    n_removed = con.sql("select count(*) from corpus_stale "
-                        "where article_id not in (select article_id from corpus_batch)").fetchall()[0][0]
-    con.execute("create or replace temp table corpus_computed as select article_id from corpus_batch"
-                + (" where article_id not in (select article_id from slice_features)" if staged else ""))
+    n_removed = con.sql(QUERIES["n_removed"]).fetchall()[0][0]
+    con.execute(QUERIES["computed_unstaged" if staged else "computed_all"])
     computed_features, computed_passages, shingle_sets = compute_features(con, settings)
-    con.execute("create or replace temp table corpus_features as "
-                "select * exclude (version_id) from computed_features")
-    con.execute("create or replace temp table corpus_passages as "
-                "select * exclude (version_id) from computed_passages")
+    con.execute(QUERIES["slice_features"])  # reads computed_features and computed_passages
     if staged:
-        con.execute("insert into corpus_features by name select * from slice_features "
-                    "where article_id in (select article_id from corpus_batch)")
-        con.execute("insert into corpus_passages by name select * from slice_passages "
-                    "where article_id in (select article_id from corpus_batch)")
+        con.execute(QUERIES["add_staged_features"])
 
     prints = batch_fingerprints(con, settings.num_perm, shingle_sets)
     n_new_pairs = update_duplicates(con, prints, settings.shingle_size, settings.num_perm,
@@ -157,8 +150,7 @@ def batch_fingerprints(con: duckdb.DuckDBPyConnection, num_perm: int,
                        shingle_sets: dict[str, np.ndarray]) -> list[Fingerprint]:
     """The slice's fingerprints, staged or computed; with the shingle sets known (the staged
     ones are recomputed only for candidates)."""
-    read = con.sql("select article_id, body_hash, n_shingles, minhash from corpus_features "
-                   "order by article_id").to_arrow_table()
+    read = con.sql(QUERIES["fingerprints"]).to_arrow_table()
     minhash = read["minhash"].combine_chunks().flatten().to_numpy().astype(np.uint32).reshape(-1, num_perm)
     return [Fingerprint(a, h, n, signature, shingle_sets.get(a)) for a, h, n, signature in
             zip(read["article_id"].to_pylist(), read["body_hash"].to_pylist(), read["n_shingles"].to_pylist(), minhash)]

@@ -26,7 +26,7 @@ import pyarrow as pa
 from datasketch import MinHashLSH
 
 from tasks.features import normalize_text, shingles
-from tasks.store import read_sql
+from tasks.store import read_named_sql, read_sql
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -101,12 +101,13 @@ CANDIDATES_SQL = read_sql("dedup/candidates.sql")
 
 SCOPE_SQL = read_sql("dedup/scope.sql")
 
+QUERIES = read_named_sql("dedup/queries.sql")
+
 
 def load_shingles(con: duckdb.DuckDBPyConnection, ids: set[str], size: int) -> dict[str, np.ndarray]:
     """Shingle sets of stored articles, recomputed from their bodies in one read."""
     wanted = pa.table({"article_id": pa.array(sorted(ids), pa.string())})
-    rows = con.sql("select article_id, body from articles "
-                   "where article_id in (select article_id from wanted)").fetchall()
+    rows = con.sql(QUERIES["bodies"]).fetchall()  # reads wanted
     return {a: shingles(normalize_text(body), size) for a, body in rows}
 
 
@@ -127,10 +128,7 @@ def write_fingerprints(con: duckdb.DuckDBPyConnection, prints: list[Fingerprint]
         "band_idx": pa.array([i for _ in banded for i in range(len(ranges))], pa.int32()),
         "band_hash": pa.array([h for p in banded for h in band_hashes(p.signature, ranges)], pa.uint64()),
     })
-    con.execute("insert into article_fingerprints by name "
-                "select p.*, a.version_id, now() as computed_at "
-                "from new_prints as p join articles as a using (article_id)")
-    con.execute("insert into minhash_bands by name select * from new_bands")
+    con.execute(QUERIES["insert_fingerprints"])  # reads new_prints and new_bands
 
 
 def update_duplicates(con: duckdb.DuckDBPyConnection, prints: list[Fingerprint], shingle_size: int,
@@ -145,20 +143,16 @@ def update_duplicates(con: duckdb.DuckDBPyConnection, prints: list[Fingerprint],
     pairs = [(a, b, s) for a, b in candidates if (s := jaccard(sets[a], sets[b])) >= threshold]
     new_pairs = pa.table({"article_id_a": [p[0] for p in pairs], "article_id_b": [p[1] for p in pairs],
                           "similarity": pa.array([p[2] for p in pairs], pa.float64())})
-    con.execute("insert into near_duplicate_pairs by name select * from new_pairs")
+    con.execute(QUERIES["insert_pairs"])
 
     con.execute(SCOPE_SQL)
-    scope = con.sql("select article_id, body_hash, canonical_rank from corpus_dedup_scope").fetchall()
-    near = con.sql("select article_id_a, article_id_b from near_duplicate_pairs "
-                   "where article_id_a in (select article_id from corpus_dedup_scope) "
-                   "and article_id_b in (select article_id from corpus_dedup_scope)").fetchall()
+    scope = con.sql(QUERIES["scope"]).fetchall()
+    near = con.sql(QUERIES["scope_pairs"]).fetchall()
     found = cluster_duplicates({a: r for a, _, r in scope}, {a: h for a, h, _ in scope}, near)
     sets |= load_shingles(con, {i for a, c, kind in found if kind == "near" for i in (a, c)} - sets.keys(),
                           shingle_size)
     rows = [(a, c, kind, 1.0 if kind == "exact" else jaccard(sets[a], sets[c])) for a, c, kind in found]
     new_duplicates = pa.table({"article_id": [r[0] for r in rows], "canonical_id": [r[1] for r in rows],
                                "kind": [r[2] for r in rows], "similarity": pa.array([r[3] for r in rows], pa.float64())})
-    con.execute("delete from duplicates where article_id in (select article_id from corpus_dedup_scope) "
-                "or canonical_id in (select article_id from corpus_dedup_scope)")
-    con.execute("insert into duplicates by name select * from new_duplicates")
+    con.execute(QUERIES["replace_duplicates"])  # reads new_duplicates
     return len(pairs)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import duckdb
 import pyarrow as pa
 
-from tasks.store import read_sql
+from tasks.store import read_named_sql, read_sql
 
 if TYPE_CHECKING:
     from tasks.features import CorpusSettings
@@ -100,33 +100,30 @@ SCOPE_SQL = read_sql("stories/scope.sql")
 
 GROUPS_SQL = read_sql("stories/groups.sql")
 
+QUERIES = read_named_sql("stories/queries.sql")
+
 
 def regroup(con: duckdb.DuckDBPyConnection, threshold: float) -> None:
     """Regroup the run's scope: stories untouched by removals start whole, everything else
     alone; average linkage merges them; ids carry over where members did."""
     con.execute(SCOPE_SQL)
-    rank = dict(con.sql("select article_id, appearance_rank from corpus_story_scope").fetchall())
-    old = dict(con.sql("select article_id, story_id from story_members "
-                       "where article_id in (select article_id from corpus_story_scope)").fetchall())
-    touched = {r[0] for r in con.sql("select story_id from corpus_story_touched").fetchall()}
-    scores = {(a, b): s for a, b, s in con.sql(
-        "select article_id_a, article_id_b, score from story_pairs "
-        "where article_id_a in (select article_id from corpus_story_scope) "
-        "and article_id_b in (select article_id from corpus_story_scope)").fetchall()}
+    rank = dict(con.sql(QUERIES["scope_ranks"]).fetchall())
+    old = dict(con.sql(QUERIES["scope_stories"]).fetchall())
+    touched = {r[0] for r in con.sql(QUERIES["touched_stories"]).fetchall()}
+    scores = {(a, b): s for a, b, s in con.sql(QUERIES["scope_pairs"]).fetchall()}
     start: dict[str, list[str]] = {}
     for a in sorted(rank, key=rank.__getitem__):
         story = old.get(a)
         start.setdefault(story if story is not None and story not in touched else a, []).append(a)
     groups = average_linkage(list(start.values()), scores, threshold)
 
-    con.execute("delete from story_members where article_id in (select article_id from corpus_story_scope)")
-    con.execute("delete from story_groups where story_id not in (select story_id from story_members)")
-    taken = {r[0] for r in con.sql("select story_id from story_groups").fetchall()}
+    con.execute(QUERIES["forget_scope"])
+    taken = {r[0] for r in con.sql(QUERIES["taken_ids"]).fetchall()}
     assigned = assign_story_ids(groups, old, rank, taken)
     members = [(a, story_id) for story_id, g in assigned.items() for a in g]
     new_members = pa.table({"article_id": [m[0] for m in members], "story_id": [m[1] for m in members]})
     new_stories = pa.table({"story_id": pa.array(sorted(assigned), pa.string())})
-    con.execute("insert into story_members by name select * from new_members")
+    con.execute(QUERIES["insert_members"])  # reads new_members
     con.execute(GROUPS_SQL)  # labels the stories in new_stories
 
 
@@ -135,10 +132,9 @@ def update_stories(con: duckdb.DuckDBPyConnection, settings: CorpusSettings) -> 
     batch's story_terms stored, and temp tables corpus_batch, corpus_story_seeds and
     corpus_story_touched."""
     con.execute(TERMS_SQL)
-    n_docs = con.sql("select count(*) from articles").fetchall()[0][0]
+    n_docs = con.sql(QUERIES["n_articles"]).fetchall()[0][0]
     con.execute(DF_SQL, {"max_df": max(settings.story_min_df_cap, settings.story_max_df_share * n_docs)})
-    con.execute("create or replace temp table corpus_story_vectors "
-                "(article_id varchar, term varchar, weight double)")
+    con.execute(QUERIES["new_vectors"])
     weights = {"n_docs": n_docs, "prior_docs": settings.story_prior_docs, "top_terms": settings.story_top_terms}
     window = {"window_s": settings.story_window_days * 86400.0}
     con.execute(VECTORS_SQL.format(scope="corpus_batch"), weights)

@@ -21,7 +21,7 @@ from prefect import task
 from tasks.discover import sha256_file
 from tasks.errors import ExportFailed
 from tasks.faults import failpoint
-from tasks.store import connect, sql_files
+from tasks.store import WAREHOUSE_SQL, connect, sql_files
 
 PARTITION_COLUMNS = ("lang", "ingest_date")
 SNAPSHOT_NAME = "newsflow.duckdb"     # the warehouse as of this handoff, for ad hoc SQL
@@ -62,7 +62,7 @@ def _write_tables(db: Path, tmp: Path, run_id: str, version: str) -> dict:
     tmp.mkdir()
     tables = {}
     with contextlib.closing(connect(db, read_only=True)) as con:
-        schema_version = con.execute("select max(version) from schema_version").fetchone()[0]
+        schema_version = con.execute(WAREHOUSE_SQL["schema_version"]).fetchone()[0]
         data_run_id = last_data_run(con)
         for path in sql_files("export"):
             name, query = path.stem, path.read_text(encoding="utf-8")
@@ -84,11 +84,8 @@ def _write_tables(db: Path, tmp: Path, run_id: str, version: str) -> dict:
                 target_literal = str(out).replace("'", "''")
                 con.execute(f"copy ({query}) to '{target_literal}' ({options})")
             files = sorted(p for p in (tmp / name).rglob("*.parquet"))
-            described = dict(con.execute(
-                "select column_name, comment from duckdb_columns() where table_name = ?", [name]).fetchall())
-            table_comment = con.execute(
-                "select comment from duckdb_tables() where table_name = ? union all "
-                "select comment from duckdb_views() where view_name = ?", [name, name]).fetchone()
+            described = dict(con.execute(WAREHOUSE_SQL["column_comments"], {"name": name}).fetchall())
+            table_comment = con.execute(WAREHOUSE_SQL["table_comment"], {"name": name}).fetchone()
             tables[name] = {
                 "description": table_comment[0] if table_comment else None,
                 "rows": n_rows,
@@ -131,8 +128,7 @@ def data_dictionary(manifest: dict) -> str:
 
 
 def last_data_run(con: duckdb.DuckDBPyConnection) -> str | None:
-    row = con.execute("select run_id from runs where status = 'ok' and n_new + n_quarantined > 0 "
-                      "order by finished_at desc limit 1").fetchone()
+    row = con.execute(WAREHOUSE_SQL["last_data_run"]).fetchone()
     return row[0] if row else None
 
 

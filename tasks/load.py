@@ -27,8 +27,9 @@ from tasks.dedup import components
 from tasks.entity_keys import merge_keys
 from tasks.errors import CheckFailed
 from tasks.faults import failpoint
-from tasks.store import connect, failed_checks_message, read_sql, run_checks, snapshot
+from tasks.store import connect, failed_checks_message, read_named_sql, read_sql, run_checks, snapshot
 
+QUERIES = read_named_sql("load/queries.sql")
 
 @dataclass(frozen=True)
 class RunCounts:
@@ -43,9 +44,7 @@ class RunCounts:
 
 def staged_counts(con: duckdb.DuckDBPyConnection, n_seen: int, records: dict[str, int]) -> RunCounts:
     """Accounting for the run: every file seen is new, unchanged or quarantined."""
-    n_new, n_quarantined = con.execute(
-        "select count(*) filter (status = 'ok'), count(*) filter (status = 'quarantined') "
-        "from staged_documents").fetchone()
+    n_new, n_quarantined = con.execute(QUERIES["staged_counts"]).fetchone()
     return RunCounts(n_seen, n_new, n_seen - n_new - n_quarantined, n_quarantined,
                      records.get("records", 0), records.get("records_quarantined", 0),
                      records.get("records_skipped", 0))
@@ -62,7 +61,7 @@ def record_run(con: duckdb.DuckDBPyConnection, run_id: str, started_at: datetime
 def merge_entity_keys(con: duckdb.DuckDBPyConnection) -> int:
     """One key per real-world entity across the corpus: variant keys (transliterations, bare
     surnames, US / United States) are rewritten to their canonical key. Returns keys merged."""
-    counts = dict(con.execute("select entity_key, count(*) from entity_mentions group by 1").fetchall())
+    counts = dict(con.execute(QUERIES["entity_key_counts"]).fetchall())
     mapping = merge_keys(counts)
     if mapping:
         con.register("key_merges", pa.table({"variant": list(mapping), "canonical": list(mapping.values())}))
@@ -125,9 +124,9 @@ def load_slice(con: duckdb.DuckDBPyConnection, parts: list[str]) -> None:
         merge_entity_keys(con)
         con.execute(read_sql("load/entities.sql"))
         con.execute(read_sql("load/features.sql"))
-        update_corpus_tables(con, [row[0] for row in con.execute("select article_id from winners").fetchall()],
+        update_corpus_tables(con, [row[0] for row in con.execute(QUERIES["winners"]).fetchall()],
                              staged=True)
-        con.execute("drop table slice_features; drop table slice_passages")
+        con.execute(QUERIES["drop_slice_features"])
         problem = failed_checks_message(run_checks(con, views=False))
         if problem:
             raise CheckFailed(problem)

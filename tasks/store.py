@@ -41,6 +41,10 @@ def read_named_sql(relative: str) -> dict[str, str]:
     return {name: query.strip() for name, query in zip(parts[1::2], parts[2::2])}
 
 
+# The short queries of this module and tasks/export.py.
+WAREHOUSE_SQL = read_named_sql("warehouse/queries.sql")
+
+
 _MEMORY = re.compile(r"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", re.IGNORECASE)
 
 
@@ -66,16 +70,15 @@ def connect(db: Path, read_only: bool = False, capped: bool = True) -> duckdb.Du
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply pending migrations in order, each in its own transaction; returns those applied."""
-    con.execute("create table if not exists schema_version ("
-                "version varchar primary key, applied_at timestamptz default current_timestamp)")
-    done = {row[0] for row in con.execute("select version from schema_version").fetchall()}
+    con.execute(WAREHOUSE_SQL["schema_version_table"])
+    done = {row[0] for row in con.execute(WAREHOUSE_SQL["applied_migrations"]).fetchall()}
     applied = []
     for path in sql_files("migrations"):
         if path.stem in done:
             continue
         con.execute("begin")
         con.execute(path.read_text(encoding="utf-8"))
-        con.execute("insert into schema_version (version) values (?)", [path.stem])
+        con.execute(WAREHOUSE_SQL["record_migration"], {"version": path.stem})
         con.execute("commit")
         applied.append(path.stem)
     for path in sql_files("views"):
@@ -116,12 +119,12 @@ def known_state(db: Path) -> tuple[dict[str, tuple[str, int, int]], set[str]]:
     if not db.exists():
         return {}, set()
     with contextlib.closing(connect(db, read_only=True)) as con:
-        tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+        tables = {r[0] for r in con.execute(WAREHOUSE_SQL["table_names"]).fetchall()}
         if "sources" not in tables:
             return {}, set()
         paths = {p: (d, s, m) for p, d, s, m in
-                 con.execute("select source_path, doc_id, size_bytes, mtime_ns from sources").fetchall()}
-        docs = {r[0] for r in con.execute("select doc_id from documents").fetchall()}
+                 con.execute(WAREHOUSE_SQL["known_sources"]).fetchall()}
+        docs = {r[0] for r in con.execute(WAREHOUSE_SQL["known_documents"]).fetchall()}
     return paths, docs
 
 

@@ -1,0 +1,16 @@
+-- The short queries of tasks/load.py, one per "-- name:" line (the load itself is load.sql).
+
+-- name: staged_counts
+select count(*) filter (status = 'ok'), count(*) filter (status = 'quarantined')
+from staged_documents;
+
+-- name: entity_key_counts
+select entity_key, count(*) from entity_mentions group by 1;
+
+-- name: winners
+-- The articles the slice stores (sql/load/load.sql).
+select article_id from winners;
+
+-- name: drop_slice_features
+drop table slice_features;
+drop table slice_passages;

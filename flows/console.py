@@ -43,7 +43,7 @@ def progress_bar() -> Iterator[None]:
 
 def print_summary(summary, snapshot: Path) -> None:
     """The run's accounting and the warehouse's row counts."""
-    from tasks.store import connect
+    from tasks.store import WAREHOUSE_SQL, connect
 
     c = summary.counts
     table = Table(title=f"run {summary.run_id}", show_header=True)
@@ -54,10 +54,8 @@ def print_summary(summary, snapshot: Path) -> None:
     if not (c.n_new or c.n_quarantined):
         stdout.print("nothing new: warehouse and handoff unchanged")
     with contextlib.closing(connect(snapshot, read_only=True)) as con:
-        rows = con.execute(
-            "select table_name, estimated_size from duckdb_tables() where schema_name = 'main' "
-            "order by table_name").fetchall()
-        counts = [(name, con.execute(f'select count(*) from "{name}"').fetchone()[0]) for name, _ in rows]
+        names = [row[0] for row in con.execute(WAREHOUSE_SQL["main_tables"]).fetchall()]
+        counts = [(name, con.execute(f'select count(*) from "{name}"').fetchone()[0]) for name in names]
     totals = Table(title="warehouse rows", show_header=True)
     totals.add_column("table")
     totals.add_column("rows", justify="right")

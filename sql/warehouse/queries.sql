@@ -40,3 +40,7 @@ select column_name, comment from duckdb_columns() where table_name = $name;
 select comment from duckdb_tables() where table_name = $name
 union all
 select comment from duckdb_views() where view_name = $name;
+
+-- name: main_tables
+-- The warehouse's tables, for the row counts a run prints.
+select table_name from duckdb_tables() where schema_name = 'main' order by table_name;

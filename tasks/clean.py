@@ -3,7 +3,8 @@
 Works on plain text (no HTML), line by line: what a line says (`tasks.clean_lines`:
 phrases, captions, lines repeated across the corpus), what it looks like and where it
 stands (`tasks.clean_layout`: prose or label, inside the article core or around it),
-and where the article ends (`tasks.clean_tail`: headings of comments and related posts).
+which lines are the headline and byline (`tasks.clean_headline`), and where the article
+ends (`tasks.clean_tail`: headings of comments and related posts).
 
 Reason codes (`REASONS`), one per removed line:
     machine_rewrite   an assistant's reply pasted in by a content-rewriting tool
@@ -50,14 +51,13 @@ from tasks.clean_layout import (
     LineShape,
     caption_pairs,
     core_span,
-    find_byline,
-    find_title,
     has_stopword_evidence,
     line_shape,
     shape_class,
     span_score,
     teaser_duplicates,
 )
+from tasks.clean_headline import find_byline, find_title
 from tasks.clean_lines import COMMON_MAX_CHARS, collapse_whitespace, line_key, line_kind, opening_key
 from tasks.clean_tail import is_tail_heading, tail_start
 

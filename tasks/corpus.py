@@ -36,7 +36,6 @@ FORGET_SQL = read_sql("corpus/forget.sql")
 
 TOTALS_SQL = read_sql("corpus/totals.sql")
 
-
 FEATURES_SQL = read_sql("corpus/features.sql")
 
 QUERIES = read_named_sql("corpus/queries.sql")

@@ -95,8 +95,10 @@ def main(argv: list[str] | None = None) -> int:
     n_bytes = sum(len(text.encode("utf-8")) for text in texts.values())
 
     predictions, common_seconds, clean_seconds = _clean_all(texts)
+    rates = [n_bytes / 1e6 / clean_seconds]
     for _ in range(REPEATS - 1):  # the fastest pass is the least disturbed by other work
         _, common_s, clean_s = _clean_all(texts)
+        rates.append(n_bytes / 1e6 / clean_s)
         common_seconds, clean_seconds = min(common_seconds, common_s), min(clean_seconds, clean_s)
     score = _score(predictions, texts, args.split)
     items = list(texts.items())
@@ -111,8 +113,8 @@ def main(argv: list[str] | None = None) -> int:
               f"  F1 {result['f1']:.4f}  (tp {result['tp']} fn {result['fn']} fp {result['fp']} tn {result['tn']})")
     mb = n_bytes / 1e6
     print(f"throughput on one core (best of {REPEATS}): clean_text {mb / clean_seconds:.1f} MB/s"
-          f" ({clean_seconds:.2f} s CPU), with common_lines {mb / (clean_seconds + common_seconds):.1f} MB/s"
-          f" ({common_seconds:.2f} s more)")
+          f" ({clean_seconds:.2f} s CPU; runs: {' '.join(f'{r:.1f}' for r in rates)}),"
+          f" with common_lines {mb / (clean_seconds + common_seconds):.1f} MB/s ({common_seconds:.2f} s more)")
     print("seeds (non-blank lines before -> after, title and byline counted as lines):")
     for path in sorted(SEEDS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")

@@ -1,11 +1,11 @@
 """Where the article ends: the heading of a tail section (comments, related posts).
 
 A page goes on after its article with sections of their own: comments, "related posts",
-"most read", teaser lists, the author box ("About the author"). Their headings are generic phrases, listed here in English,
-German, Spanish, French, Polish, Italian, Portuguese, Dutch and Russian. Headings that
-point to one other article ("Read also", "Lesen Sie auch") are left out on purpose:
-they stand inside articles as often as under them (`tasks.clean_lines` marks the line
-itself `related_link`, alone or with the other article's title after a colon).
+"most read", teaser lists, the author box ("About the author"). Their headings are generic
+phrases, listed here in English, German, Spanish, French, Polish, Italian, Portuguese, Dutch
+and Russian. Headings that point to one other article ("Read also", "Lesen Sie auch") are
+left out on purpose: they stand inside articles as often as under them (`tasks.clean_lines`
+marks the line itself `related_link`, alone or with the other article's title after a colon).
 """
 
 from __future__ import annotations
@@ -72,7 +72,9 @@ def is_tail_heading(line: str, key: str) -> bool:
 
 def is_tail_marker(line: str, key: str) -> bool:
     """Whether a line opens a tail section: a tail heading, or the heading of a comment."""
-    return is_tail_heading(line, key) or (len(line) <= TAIL_MARKER_MAX_CHARS and is_comment_header(line, key))
+    return is_tail_heading(line, key) or (
+        len(line) <= TAIL_MARKER_MAX_CHARS and is_comment_header(line, key)
+    )
 
 
 def tail_start(texts: Sequence[str], keys: Sequence[str], prose_chars: Sequence[int]) -> int:

@@ -152,4 +152,5 @@ def batch_fingerprints(con: duckdb.DuckDBPyConnection, num_perm: int,
     read = con.sql(QUERIES["fingerprints"]).to_arrow_table()
     minhash = read["minhash"].combine_chunks().flatten().to_numpy().astype(np.uint32).reshape(-1, num_perm)
     return [Fingerprint(a, h, n, signature, shingle_sets.get(a)) for a, h, n, signature in
-            zip(read["article_id"].to_pylist(), read["body_hash"].to_pylist(), read["n_shingles"].to_pylist(), minhash)]
+            zip(read["article_id"].to_pylist(), read["body_hash"].to_pylist(),
+                read["n_shingles"].to_pylist(), minhash)]

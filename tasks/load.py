@@ -31,6 +31,7 @@ from tasks.store import connect, failed_checks_message, read_named_sql, read_sql
 
 QUERIES = read_named_sql("load/queries.sql")
 
+
 @dataclass(frozen=True)
 class RunCounts:
     n_seen: int

@@ -1,8 +1,8 @@
 """Exact and near duplicates: normalized bodies, word shingles, MinHash signatures, LSH bands.
 
 The per-article parts (normalized body, shingles, signature) live in tasks/features.py: the
-workers compute them. Incremental design: an article's MinHash signature is cut into the bands that
-datasketch's ``MinHashLSH`` chooses for the threshold, and each band's hash is a row of
+workers compute them. Incremental design: an article's MinHash signature is cut into the bands
+that datasketch's ``MinHashLSH`` chooses for the threshold, and each band's hash is a row of
 ``minhash_bands``. A run finds the candidates of its new articles with one SQL join on
 (band_idx, band_hash) against everything stored: the LSH index lives in the warehouse, so a
 later process continues from it, and a run costs in proportion to its batch, where rebuilding

@@ -58,7 +58,8 @@ from tasks.clean_layout import (
     teaser_duplicates,
 )
 from tasks.clean_headline import find_byline, find_title
-from tasks.clean_lines import COMMON_MAX_CHARS, collapse_whitespace, line_key, line_kind, opening_key
+from tasks.clean_lines import COMMON_MAX_CHARS, line_key, line_kind, opening_key
+from tasks.clean_paragraphs import read_paragraphs, split_lines
 from tasks.clean_tail import is_tail_heading, tail_start
 
 REASONS = frozenset({
@@ -94,16 +95,6 @@ class Cleaned:
     flags: tuple[str, ...]  # sorted, from FLAGS
 
 
-def split_lines(text: str) -> list[str]:
-    """Split on \\n, \\r\\n and \\r as `str.splitlines` does, and on nothing else."""
-    if not text:
-        return []
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    return lines[:-1] if lines[-1] == "" else lines
-
-
 def common_lines(texts: Iterable[str], min_share: float = 0.002, min_count: int = 3) -> frozenset[str]:
     """Keys (`line_key`) of lines found in at least `min_count` and `min_share` of the files.
 
@@ -128,11 +119,10 @@ def common_lines(texts: Iterable[str], min_share: float = 0.002, min_count: int 
 
 @dataclass
 class _Page:
-    """The non-blank lines of one text, in parallel lists, and what is decided about them."""
+    """The paragraphs of one text, in parallel lists, and what is decided about them."""
 
-    numbers: list[int]  # 1-based line numbers
-    raws: list[str]  # lines as they were
-    texts: list[str]  # lines with whitespace collapsed
+    lines: list[tuple[tuple[int, str], ...]]  # each paragraph's raw lines and their numbers
+    texts: list[str]  # paragraphs, whitespace collapsed
     keys: list[str]  # `opening_key` of each line
     shapes: list[LineShape | None]  # None for lines removed on sight
     reasons: list[str | None]  # why a line is removed; None while it is kept
@@ -158,36 +148,35 @@ def clean_text(text: str, *, common_lines: frozenset[str] = frozenset()) -> Clea
         body="\n\n".join(paragraphs),
         removed=tuple(
             RemovedLine(no, raw, reason)
-            for no, raw, reason in zip(page.numbers, page.raws, page.reasons)
+            for lines, reason in zip(page.lines, page.reasons)
             if reason
+            for no, raw in lines
         ),
         flags=_flags(paragraphs, [page.shapes[i].letter_share for i in kept], page.reasons),
     )
 
 
 def _read(text: str, common: frozenset[str]) -> _Page:
-    """Split, measure and judge each non-blank line on its own."""
+    """Rebuild the paragraphs, then measure and judge each one on its own."""
+    paragraphs = read_paragraphs(text)
     # A page repeats lines (menus above and below the article): read each one once.
-    read: dict[str, tuple[str, str, str | None, LineShape | None]] = {}
-    numbers, raws, facts = [], [], []
-    for no, raw in enumerate(split_lines(text), 1):
-        fact = read.get(raw)
+    read: dict[str, tuple[str, str | None, LineShape | None]] = {}
+    facts = []
+    for paragraph in paragraphs:
+        fact = read.get(paragraph.text)
         if fact is None:
-            collapsed = collapse_whitespace(raw)
-            key = opening_key(collapsed)
-            kind = line_kind(collapsed, key, common) if collapsed else None
-            shape = line_shape(collapsed, key) if collapsed and not kind else None
-            fact = read[raw] = collapsed, key, kind, shape
-        if fact[0]:
-            numbers.append(no)
-            raws.append(raw)
-            facts.append(fact)
-    texts, keys, reasons, shapes = map(list, zip(*facts)) if facts else ([], [], [], [])
+            key = opening_key(paragraph.text)
+            kind = line_kind(paragraph.text, key, common)
+            shape = line_shape(paragraph.text, key) if not kind else None
+            fact = read[paragraph.text] = key, kind, shape
+        facts.append(fact)
+    texts = [paragraph.text for paragraph in paragraphs]
+    keys, reasons, shapes = map(list, zip(*facts)) if facts else ([], [], [])
     for i in caption_pairs(texts):
         reasons[i], shapes[i] = "caption", None
     stop_evidence = has_stopword_evidence([shape for shape in shapes if shape])
     classes = [shape_class(shape, stop_evidence) if shape else BAD for shape in shapes]
-    return _Page(numbers, raws, texts, keys, shapes, reasons, classes)
+    return _Page([paragraph.lines for paragraph in paragraphs], texts, keys, shapes, reasons, classes)
 
 
 def _find_metadata(page: _Page) -> tuple[int | None, str | None, int | None, int | None]:

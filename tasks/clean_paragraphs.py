@@ -1,0 +1,195 @@
+"""Read raw text as paragraphs before any line is judged: wrapped lines joined again.
+
+Raw text comes one paragraph per line (web scrapes, BBC), hard-wrapped at 60-80 columns with
+indented or blank-line paragraphs (wire feeds, e-mail, text exports, pdftotext, lynx -dump),
+or one sentence per line. Judged line by line, a wrapped article looks like a run of short
+lines, that is like boilerplate, and its sentences break where the lines do; so every later
+decision of the cleaner is taken on the paragraphs rebuilt here.
+
+A text is read as hard-wrapped only on evidence of the whole text: its line lengths stop at
+one width (hardly any line is longer), and lines that fill that width run on into the next.
+Then a line that fills the width joins the next one unless the next starts a paragraph of its
+own (deeper indented, blank line between, a list item, after a headline in capitals). A text
+of sentences, one per line, in blank-line blocks, has each block joined. Anything else, a
+scraped page above all, keeps one paragraph per line: this stage changes nothing there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from tasks.clean_lines import collapse_whitespace
+
+# Wrapped text is wrapped narrower than this; a page whose lines run longer is not wrapped.
+MAX_WRAP_WIDTH = 160
+# A line filling this share of the width (with the next line's first word) was wrapped.
+FILL = 0.85
+# Lines longer than the width by this factor are few in wrapped text (a URL, a table row).
+_OVER_WIDTH = 1.25
+_MAX_OVER_WIDTH_SHARE = 0.02
+# Share of consecutive line pairs (and of the lines that fill the width) that must run on
+# mid-sentence, so that two long labels or table rows in a row do not make a text wrapped.
+_MIN_WRAP_SHARE = 0.25
+# One sentence per line: this share of lines end a sentence, this share stand in blocks.
+_SENTENCE_LINE_SHARE = 0.8
+_BLOCK_LINE_SHARE = 0.5
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*[\x00-\x1f]*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[•·▪►▸‣◦○●■□➤➔→*+–—-]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s")
+_HYPHEN_END = re.compile(r"(\w+)-$")
+_WORD_START = re.compile(r"^(\w+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of a raw text and the raw lines it was read from."""
+
+    text: str  # whitespace-collapsed; wrapped lines joined by a space, hyphenation undone
+    lines: tuple[tuple[int, str], ...]  # (1-based line number, raw line) of each of its lines
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on \\n, \\r\\n and \\r as `str.splitlines` does, and on nothing else."""
+    if not text:
+        return []
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    return lines[:-1] if lines[-1] == "" else lines
+
+
+def read_paragraphs(text: str) -> list[Paragraph]:
+    """The paragraphs of a raw text, in order; blank lines only separate them."""
+    numbered = [(no, raw) for no, raw in enumerate(split_lines(text), 1) if raw and not raw.isspace()]
+    if len(numbered) < 3:
+        return [Paragraph(collapse_whitespace(raw), ((no, raw),)) for no, raw in numbered]
+    width = wrap_width([len(raw.rstrip().expandtabs()) for _, raw in numbered])
+    breaks = _wrap_breaks(numbered, width) if width is not None else None
+    if breaks is None and _sentence_lines(numbered):
+        breaks = [b - a > 1 for (a, _), (b, _) in zip(numbered, numbered[1:])]
+    if breaks is None:
+        return [Paragraph(collapse_whitespace(raw), ((no, raw),)) for no, raw in numbered]
+    return _join(numbered, breaks)
+
+
+def wrap_width(lengths: Sequence[int]) -> int | None:
+    """The width a text is hard-wrapped at, or None when its lengths show no such edge."""
+    ordered = sorted(lengths)
+    width = ordered[round(0.95 * (len(ordered) - 1))]
+    if width > MAX_WRAP_WIDTH or width < 20:
+        return None
+    over = len(ordered) - bisect_right(ordered, int(width * _OVER_WIDTH))
+    if over > max(1, _MAX_OVER_WIDTH_SHARE * len(ordered)):
+        return None
+    return width
+
+
+def _indent(raw: str) -> int:
+    return len(raw.expandtabs()) - len(raw.expandtabs().lstrip())
+
+
+def _starts_paragraph(line: str, following: str) -> bool:
+    """Whether `following` opens a paragraph of its own after `line` (both raw)."""
+    return (
+        _indent(following) > _indent(line)
+        or bool(_LIST_ITEM.match(following))
+        # A headline in capitals stands alone, whatever its length.
+        or (line.isupper() and not following.isupper())
+    )
+
+
+def _wrap_breaks(numbered: Sequence[tuple[int, str]], width: int) -> list[bool] | None:
+    """For each pair of consecutive non-blank lines, whether a paragraph ends between them;
+    None when too few lines run on mid-sentence for the text to be read as wrapped.
+
+    One-line paragraphs of similar length fill a width too, but end with a sentence, and
+    the rows of a table start with a capital or a digit; a wrapped line ends mid-sentence,
+    and the next one mostly goes on with a lower-case word.
+    """
+    breaks = []
+    n_pairs = n_wrapped = n_mid_sentence = 0
+    for (no, line), (next_no, following) in zip(numbered, numbered[1:]):
+        if next_no - no > 1:
+            breaks.append(True)
+            continue
+        n_pairs += 1
+        line = line.rstrip()
+        first_word = len(following.split(maxsplit=1)[0])
+        filled = len(line.expandtabs()) + 1 + first_word >= FILL * width
+        wrapped = filled and line != following.rstrip() and not _starts_paragraph(line, following)
+        n_wrapped += wrapped
+        n_mid_sentence += wrapped and following.lstrip()[:1].islower() and not _SENTENCE_END.search(line)
+        breaks.append(not wrapped)
+    if not n_mid_sentence or n_mid_sentence < max(_MIN_WRAP_SHARE * n_pairs, _MIN_WRAP_SHARE * n_wrapped):
+        return None
+    return breaks
+
+
+def _sentence_lines(numbered: Sequence[tuple[int, str]]) -> bool:
+    """Whether the text is one sentence per line, in blocks separated by blank lines.
+
+    Without blank lines, sentences cannot be told from one-line paragraphs: each stays one.
+    """
+    n = len(numbered)
+    ends = sum(bool(_SENTENCE_END.search(raw.rstrip())) for _, raw in numbered)
+    block_sizes = [1]
+    for (no, _), (next_no, _) in zip(numbered, numbered[1:]):
+        if next_no - no > 1:
+            block_sizes.append(1)
+        else:
+            block_sizes[-1] += 1
+    multi = [size for size in block_sizes if size > 1]
+    return (
+        ends >= _SENTENCE_LINE_SHARE * n
+        and len(multi) >= 2
+        and sum(multi) >= _BLOCK_LINE_SHARE * n
+        and len(multi) < len(block_sizes)
+    )
+
+
+def _join(numbered: Sequence[tuple[int, str]], breaks: Sequence[bool]) -> list[Paragraph]:
+    """Paragraphs from lines and the breaks between them."""
+    groups: list[list[tuple[int, str]]] = [[numbered[0]]]
+    for line, is_break in zip(numbered[1:], breaks):
+        if is_break:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    words = None
+    paragraphs = []
+    for group in groups:
+        parts = [collapse_whitespace(raw) for _, raw in group]
+        if len(parts) > 1 and any(part.endswith("-") for part in parts[:-1]):
+            words = words if words is not None else _vocabulary(numbered)
+        paragraphs.append(Paragraph(_join_parts(parts, words), tuple(group)))
+    return paragraphs
+
+
+def _vocabulary(numbered: Sequence[tuple[int, str]]) -> frozenset[str]:
+    """The case-folded words of a text, hyphenated compounds whole, to undo hyphenation by."""
+    return frozenset(re.findall(r"\w+(?:-\w+)*", " ".join(raw for _, raw in numbered).casefold()))
+
+
+def _join_parts(parts: Sequence[str], words: frozenset[str] | None) -> str:
+    """Wrapped lines as one paragraph. A hyphen ending a line before a lower-case word goes
+    only when the text spells the joined word elsewhere without it: "well-" / "known"
+    stays "well-known", "impor-" / "tant" becomes "important" if "important" is used."""
+    text = parts[0]
+    for part in parts[1:]:
+        head = _HYPHEN_END.search(text)
+        tail = _WORD_START.match(part)
+        if head and tail and part[0].islower():
+            joined = (head[1] + tail[1]).casefold()
+            hyphenated = f"{head[1]}-{tail[1]}".casefold()
+            if words is not None and joined in words and hyphenated not in words:
+                text = text[:-1] + part
+            else:
+                text += part
+        elif text.endswith("\u00ad"):  # a soft hyphen marks where a word was broken
+            text = text[:-1] + part
+        else:
+            text += " " + part
+    return text

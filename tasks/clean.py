@@ -58,7 +58,7 @@ from tasks.clean_layout import (
     teaser_duplicates,
 )
 from tasks.clean_headline import find_byline, find_title
-from tasks.clean_lines import COMMON_MAX_CHARS, line_key, line_kind, opening_key
+from tasks.clean_lines import COMMON_MAX_CHARS, is_prose_sentence, line_key, line_kind, opening_key
 from tasks.clean_paragraphs import read_paragraphs, split_lines
 from tasks.clean_tail import is_tail_heading, tail_start
 
@@ -102,8 +102,9 @@ def common_lines(texts: Iterable[str], min_share: float = 0.002, min_count: int 
     page to page, article text does not. `min_share` keeps a large corpus from turning
     every subheading that three articles share ("Conclusion") into boilerplate. Each file
     counts a line once and identical files count once, so a page scraped twice does not
-    turn its paragraphs into boilerplate. Lines longer than `COMMON_MAX_CHARS` are left
-    out: a long paragraph found in several files is a syndicated article, to be kept.
+    turn its paragraphs into boilerplate. Lines of prose are left out, long ones
+    (`COMMON_MAX_CHARS`) and full sentences alike: text shared between articles is
+    syndication or quotation, which the duplicate tables show, not boilerplate.
     """
     seen_files: set[int] = set()
     counts: Counter[str] = Counter()
@@ -111,7 +112,8 @@ def common_lines(texts: Iterable[str], min_share: float = 0.002, min_count: int 
         if hash(text) not in seen_files:
             seen_files.add(hash(text))
             lines = set(split_lines(text))
-            keys = {line_key(line) for line in lines if line and len(line) <= COMMON_MAX_CHARS}
+            keys = {line_key(line) for line in lines if line and len(line) <= COMMON_MAX_CHARS
+                    and not is_prose_sentence(line)}
             counts.update(keys - {""})
     threshold = max(min_count, min_share * len(seen_files))
     return frozenset(key for key, count in counts.items() if count >= threshold)
@@ -207,9 +209,37 @@ def _remove_outside_article(page: _Page, metadata: set[int], article_after: int 
     # The headline stands right above its article: what lies between belongs to it.
     if article_after is not None and article_after < start:
         start = article_after + 1
+    end = _article_end(page, start, end)
     for i in range(len(reasons)):
         if reasons[i] is None and i not in metadata and not start <= i < end:
             reasons[i] = "head" if i < start else "tail"
+
+
+# Boilerplate that stands under articles, in the widgets and link boxes of a page: past the
+# article core, the first such line is where the page's own sections begin.
+TAIL_EVIDENCE = frozenset({
+    "comment_form", "related_link", "tail_section", "navigation", "legal", "subscription",
+    "share_widget", "cookie_notice", "promo", "author_box", "common_line",
+})
+
+
+def _article_end(page: _Page, core_start: int, core_end: int) -> int:
+    """Where the article ends: at the end of its core when boilerplate follows, else at the end.
+
+    Lines after the core that are only shorter, denser in numbers or more list-like than
+    prose (line-ups, results, price lists, credits) stay in the article unless the page
+    shows that it goes on with sections of its own: a line known as boilerplate, a menu or
+    breadcrumb, or a line of the page's header given again (footers repeat menus, articles
+    do not repeat their page's header).
+    """
+    header = set(page.keys[:core_start])
+    for i in range(core_end, len(page.reasons)):
+        reason, shape = page.reasons[i], page.shapes[i]
+        if reason in TAIL_EVIDENCE or (
+            reason is None and (page.keys[i] in header or (shape and shape.n_separators >= 2))
+        ):
+            return core_end
+    return len(page.reasons)
 
 
 def _remove_repeats(page: _Page, metadata: set[int]) -> None:

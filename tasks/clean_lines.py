@@ -18,6 +18,16 @@ OPENING_CHARS = 500
 COMMON_MAX_CHARS = 200
 
 
+# A sentence of this many words is prose, whatever repeats it.
+PROSE_MIN_WORDS = 8
+_PROSE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+
+
+def is_prose_sentence(line: str) -> bool:
+    """Whether a line is a full sentence of prose: enough words, closing punctuation."""
+    return line.count(" ") + 1 >= PROSE_MIN_WORDS and bool(_PROSE_END.search(line))
+
+
 def collapse_whitespace(line: str) -> str:
     """Collapse whitespace runs (NBSP included) to one space and strip the ends."""
     return " ".join(line.split())
@@ -60,7 +70,8 @@ _EXACT = phrase_table({
         print; drucken; imprimir; imprimer; drukuj; stampa; like; gefällt mir; me gusta; j'aime;
         lubię to; copy link; link kopieren; link copied; url zum kopieren; facebook twitter;
         facebook twitter email; facebook twitter linkedin; facebook twitter whatsapp; empfehlen;
-        weiterempfehlen; merken; speichern; bookmark; save""",
+        weiterempfehlen; merken; speichern; bookmark; save; messenger; facebook messenger; sms;
+        link teilen; share link""",
     "navigation": """home; homepage; startseite; start; inicio; portada; accueil; strona główna;
         menu; menü; hauptmenü; navigation; hauptnavigation; search; suche; suchen; buscar;
         búsqueda; rechercher; recherche; szukaj; cerca; zoeken; login; log in; sign in; log out;
@@ -73,7 +84,10 @@ _EXACT = phrase_table({
         siguiente; anterior; suivant; précédent; następny; poprzedni; nächster beitrag;
         vorheriger beitrag; next post; previous post; next article; previous article; older posts;
         newer posts; ältere beiträge; neuere beiträge; nach oben; back to top; to top; top;
-        zum seitenanfang; seitenanfang; skip to content; skip to main content; zum inhalt springen;
+        zum seitenanfang; seitenanfang; zurück zur startseite; back to homepage; back to home;
+        back to the homepage; retour à l'accueil; volver al inicio; powrót do strony głównej;
+        torna alla home; on this page; auf dieser seite; sur cette page; en esta página;
+        skip to content; skip to main content; zum inhalt springen;
         zum inhalt; springe direkt zu; direkt zum inhalt; inhalt; mehr; more; más; plus; więcej;
         alle anzeigen; alle zeigen; show all; view all; see all; show more; load more;
         mehr anzeigen; mehr laden; ver todo; ver más; voir tout; voir plus; close; schließen;
@@ -101,10 +115,13 @@ _EXACT = phrase_table({
     "promo": """anzeige; werbung; advertisement; advertising; ad; ads; sponsored; gesponsert;
         publicidad; publicité; reklama; pubblicità; read more; weiterlesen; mehr lesen; jetzt lesen;
         leer más; lire la suite; czytaj więcej; continua a leggere; continue reading; zum artikel;
-        link zum artikel; about these ads; print recipe; jump to recipe""",
+        link zum artikel; about these ads; print recipe; jump to recipe; affiliatelink;
+        affiliate link; affiliate-link; werbelink; externer inhalt; external content""",
     "comment_form": """comment; comments; kommentar; kommentare; name; e-mail *; email *; name *;
         website; webseite; comment *; kommentar *; senden; submit; absenden; post comment;
-        kommentar abschicken; antwort abbrechen; cancel reply""",
+        kommentar abschicken; antwort abbrechen; cancel reply; no responses yet;
+        no response so far; no comments yet; be the first to comment; noch keine kommentare;
+        soyez le premier à commenter; sé el primero en comentar; no hay comentarios""",
     "related_link": """read also; also read; see also; lesen sie auch; siehe auch; mehr zum thema;
         lea también; lee también; ver también; mirá también; voir aussi; lire aussi;
         à lire aussi; pour approfondir; czytaj też; czytaj także; zobacz też; zobacz także;
@@ -241,6 +258,7 @@ _DATE_MAX_WORDS = 6
 
 _CAPTION = re.compile(
     r"^file( photo)? ?[-–—:] |"
+    r"^(photo|photograph|foto|bild|image|picture)s? (by|von|de|par|di|courtesy of) \S.{0,100}$|"
     r"\((photo|photograph|image|foto|bild|picture)s? ?(by|von|de|par|courtesy|:)|"
     r"\bcopyright [^/]{2,60}/copyright\b|^(copyright|©) ?[\w .'-]{2,40}/|"
     r"^(photo|photograph|foto|fotos|bild|bilder|image|credit|credits|bildquelle|zdjęcie|crédito|"
@@ -262,9 +280,17 @@ _AGENCY_CAPTION = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý.,' ]+ [-–—] [A-ZÀ-Ý]+ 
 # A short line carrying "©" credits a picture, unless it is the site's copyright notice.
 _CREDIT_MAX_CHARS = 120
 _COPYRIGHT_NOTICE = re.compile(r"^(©|\(c\)|copyright)\s*(©\s*)?\d{4}", re.IGNORECASE)
+# Footers credit the site's makers ("Powered by WordPress", "Designed by Elegant Themes") or
+# give years and the site's domain ("2006 - 2012 example.de") in place of a copyright.
+_SITE_FOOTER = re.compile(
+    r"^((proudly )?(designed|powered|theme|website|webdesign|site) (by|von|par|por) \S.{0,60}|"
+    r"\d{4}( ?[-–] ?\d{4})? [\w-]+(\.[\w-]+)*\.[a-z]{2,6})$",
+    re.IGNORECASE,
+)
+_SITE_FOOTER_WORDS = frozenset("designed powered theme website webdesign site".split())
 # A line needs one of these words, or a colon, a "©", a leading digit or few words, for
 # any pattern after the lookups in `line_kind` to match it.
-_TRIGGER_WORDS = _PHRASES_BY_WORD.keys() | _CAPTION_WORDS | _COMMENT_HEADER_WORDS
+_TRIGGER_WORDS = _PHRASES_BY_WORD.keys() | _CAPTION_WORDS | _COMMENT_HEADER_WORDS | _SITE_FOOTER_WORDS
 
 
 def is_comment_header(line: str, key: str) -> bool:
@@ -302,6 +328,8 @@ def line_kind(line: str, key: str, common: frozenset[str]) -> str | None:
     ):
         return None
     if line[0] in "©(Cc" and _COPYRIGHT_NOTICE.match(line):
+        return "legal"
+    if (line[0].isdigit() or key.partition(" ")[0] in _SITE_FOOTER_WORDS) and _SITE_FOOTER.match(line):
         return "legal"
     if (
         len(line) <= _CAPTION_MAX_CHARS

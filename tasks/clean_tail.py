@@ -62,7 +62,8 @@ _TAIL_MARKERS = frozenset(phrase_table({"tail": """related; related posts; relat
     kommentieren sie hier; comentar este artículo; related coverage; temas relacionados;
     top themen der redaktion; schon gelesen; mehr themen; beliebte beiträge zum thema;
     themen in diesem artikel; write a comment; was denkst du; vos réactions; want more;
-    view comments; weitere beiträge aus der kolumne; vorschau auf den nächsten artikel"""}))
+    view comments; weitere beiträge aus der kolumne; vorschau auf den nächsten artikel;
+    most discussed; most commented; meist diskutiert; meistdiskutiert; meistkommentiert"""}))
 
 
 def is_tail_heading(line: str, key: str) -> bool:

@@ -27,7 +27,9 @@ Reason codes (`REASONS`), one per removed line:
     tail_section      the heading of a tail section (comments, related posts) and all after;
                       such a heading higher up heads a sidebar box and goes alone
     head              a line before the article core (menus, site header)
-    tail              a line after the article core (footers, teaser lists)
+    tail              a line after the article core when boilerplate follows it (footers,
+                      teaser lists)
+    agency_signoff    a wire story's last line naming its agency alone ("Reuter", "(AP)")
 
 Flags (`FLAGS`):
     machine_rewrite_artifact  a `machine_rewrite` line was removed
@@ -61,12 +63,13 @@ from tasks.clean_headline import find_byline, find_title
 from tasks.clean_lines import COMMON_MAX_CHARS, is_prose_sentence, line_key, line_kind, opening_key
 from tasks.clean_paragraphs import read_paragraphs, split_lines
 from tasks.clean_tail import is_tail_heading, tail_start
+from tasks.metadata_text import signoff_agency
 
 REASONS = frozenset({
     "machine_rewrite", "non_text", "caption", "cookie_notice", "comment_form", "subscription",
     "share_widget", "navigation", "legal", "promo", "author_box", "metadata", "related_link",
     "repeated_title", "teaser_duplicate", "duplicate", "common_line", "tail_section", "head",
-    "tail",
+    "tail", "agency_signoff",
 })
 FLAGS = frozenset(
     {"machine_rewrite_artifact", "no_body", "very_short", "mostly_non_letters", "possibly_truncated"}
@@ -174,6 +177,8 @@ def _read(text: str, common: frozenset[str]) -> _Page:
         facts.append(fact)
     texts = [paragraph.text for paragraph in paragraphs]
     keys, reasons, shapes = map(list, zip(*facts)) if facts else ([], [], [])
+    if len(texts) > 1 and signoff_agency(texts[-1]):
+        reasons[-1], shapes[-1] = "agency_signoff", None
     for i in caption_pairs(texts):
         reasons[i], shapes[i] = "caption", None
     stop_evidence = has_stopword_evidence([shape for shape in shapes if shape])

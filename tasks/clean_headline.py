@@ -31,6 +31,13 @@ def _headline_shaped(text: str, shape: LineShape) -> bool:
     )
 
 
+def _wire_headline(text: str, shape: LineShape) -> bool:
+    """A first line in capitals is a wire story's headline, however short ("COCOA REVIEW")."""
+    return text.isupper() and shape.n_words >= 2 and _headline_shaped(text, LineShape(
+        shape.n_chars, max(shape.n_words, 3), shape.stopword_density, shape.letter_share,
+        shape.ends_sentence, shape.n_separators))
+
+
 def find_title(
     texts: Sequence[str],
     keys: Sequence[str],
@@ -51,7 +58,7 @@ def find_title(
         (
             i
             for i, shape in enumerate(shapes[:first_prose])
-            if shape and i != byline_at and _headline_shaped(texts[i], shape)
+            if shape and i != byline_at and (_headline_shaped(texts[i], shape) or (i == 0 and _wire_headline(texts[i], shape)))
         ),
         None,
     )

@@ -21,7 +21,9 @@ from collections.abc import Sequence
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from tasks.clean_layout import STOPWORDS
 from tasks.clean_lines import collapse_whitespace
+from tasks.metadata_text import signoff_agency
 
 # Wrapped text is wrapped narrower than this; a page whose lines run longer is not wrapped.
 MAX_WRAP_WIDTH = 160
@@ -88,17 +90,30 @@ def wrap_width(lengths: Sequence[int]) -> int | None:
 
 
 def _indent(raw: str) -> int:
-    return len(raw.expandtabs()) - len(raw.expandtabs().lstrip())
+    expanded = raw.expandtabs()
+    return len(expanded) - len(expanded.lstrip())
 
 
 def _starts_paragraph(line: str, following: str) -> bool:
-    """Whether `following` opens a paragraph of its own after `line` (both raw)."""
+    """Whether `following` opens a paragraph of its own after `line` (both raw), whatever
+    the text's layout: deeper indented, a list item, a sign-off, after a headline in capitals."""
     return (
         _indent(following) > _indent(line)
-        or bool(_LIST_ITEM.match(following))
-        # A headline in capitals stands alone, whatever its length.
+        or _opens_list_item(line, following)
+        or signoff_agency(following) is not None
         or (line.isupper() and not following.isupper())
     )
+
+
+def _opens_list_item(line: str, following: str) -> bool:
+    """Whether `following` is a list item. A dash is one only after a sentence, a colon or
+    another item: wrapped prose puts a spaced dash at a line's start too ("- means that")."""
+    if not _LIST_ITEM.match(following):
+        return False
+    if following.lstrip()[0] not in "–—-":
+        return True
+    line = line.rstrip()
+    return bool(_SENTENCE_END.search(line)) or line[-1:] in ":;" or bool(_LIST_ITEM.match(line))
 
 
 def _wrap_breaks(numbered: Sequence[tuple[int, str]], width: int) -> list[bool] | None:
@@ -106,26 +121,56 @@ def _wrap_breaks(numbered: Sequence[tuple[int, str]], width: int) -> list[bool] 
     None when too few lines run on mid-sentence for the text to be read as wrapped.
 
     One-line paragraphs of similar length fill a width too, but end with a sentence, and
-    the rows of a table start with a capital or a digit; a wrapped line ends mid-sentence,
-    and the next one mostly goes on with a lower-case word.
+    the rows of a table start with a capital or a digit; a wrapped line ends mid-sentence
+    (`_mid_sentence`). Once the text is read as
+    wrapped, a line runs on when it fills the width, or when it stops mid-sentence before
+    the width (a dateline's first line: "NEW YORK, Feb 26 - BP North America" / "Inc said").
+    Where paragraphs open with an indent and go on flush left (wire copy), every indented
+    line opens a paragraph: the rows of a table stand alone.
     """
-    breaks = []
-    n_pairs = n_wrapped = n_mid_sentence = 0
-    for (no, line), (next_no, following) in zip(numbered, numbered[1:]):
-        if next_no - no > 1:
-            breaks.append(True)
-            continue
-        n_pairs += 1
-        line = line.rstrip()
-        first_word = len(following.split(maxsplit=1)[0])
-        filled = len(line.expandtabs()) + 1 + first_word >= FILL * width
-        wrapped = filled and line != following.rstrip() and not _starts_paragraph(line, following)
-        n_wrapped += wrapped
-        n_mid_sentence += wrapped and following.lstrip()[:1].islower() and not _SENTENCE_END.search(line)
-        breaks.append(not wrapped)
-    if not n_mid_sentence or n_mid_sentence < max(_MIN_WRAP_SHARE * n_pairs, _MIN_WRAP_SHARE * n_wrapped):
+    pairs = [(line.rstrip(), following) for (no, line), (next_no, following) in zip(numbered, numbered[1:])
+             if next_no == no + 1]
+    filled = {
+        pair for pair in pairs
+        if len(pair[0].expandtabs()) + 1 + len(pair[1].split(maxsplit=1)[0]) >= FILL * width
+        and pair[0] != pair[1].rstrip() and not _starts_paragraph(*pair)
+    }
+    # A list item running on is weak evidence: teasers and bullets stop mid-phrase too.
+    n_mid_sentence = sum(1 for line, following in filled
+                         if _mid_sentence(line, following) and not _LIST_ITEM.match(line))
+    if not n_mid_sentence or n_mid_sentence < _MIN_WRAP_SHARE * max(len(pairs), len(filled)):
         return None
+    base = min(_indent(raw) for _, raw in numbered)
+    indented_starts = any(_indent(line) > base and _indent(following) == base for line, following in filled)
+    breaks = []
+    for (no, line), (next_no, following) in zip(numbered, numbered[1:]):
+        line = line.rstrip()
+        breaks.append(
+            next_no > no + 1
+            or (indented_starts and _indent(following) > base)
+            or ((line, following) not in filled and not _runs_on(line, following))
+        )
     return breaks
+
+
+def _mid_sentence(line: str, following: str) -> bool:
+    """Whether a line break falls inside a sentence: the next line goes on in lower case, or
+    the line stops at a comma or a function word ("of", "the", "und")."""
+    if _SENTENCE_END.search(line):
+        return False
+    last_word = line.rpartition(" ")[2].casefold()
+    return following.lstrip()[:1].islower() or line[-1:] == "," or last_word in STOPWORDS
+
+
+def _runs_on(line: str, following: str) -> bool:
+    """Whether a line shorter than the width goes on in the next: it stops mid-sentence."""
+    return (
+        not _starts_paragraph(line, following)
+        and line.count(" ") >= 2
+        and not line.isupper()
+        and not _SENTENCE_END.search(line)
+        and line[-1:] not in ":;"
+    )
 
 
 def _sentence_lines(numbered: Sequence[tuple[int, str]]) -> bool:

@@ -114,7 +114,7 @@ def _from_parts(match: re.Match[str]) -> datetime | None:
 # News agencies by the names their credits use; the value is what `from_text` reports.
 _AGENCY_NAMES = {
     "AP": ("AP", "The AP", "Associated Press", "The Associated Press"),
-    "Reuters": ("Reuters", "Thomson Reuters"),
+    "Reuters": ("Reuters", "Reuter", "Thomson Reuters"),
     "AFP": ("AFP", "Agence France-Presse", "Agence France Presse"),
     "dpa": ("dpa", "Deutsche Presse-Agentur"),
     "PA": ("PA", "PA Media", "Press Association"),
@@ -145,6 +145,13 @@ _COPYRIGHT = re.compile(r"^(?:copyright|©|\(c\))(?:\s*©)?\s*(?:\d{4}(?:\s*[-�
                         r"(?P<name>.+?)\.?(?:\s+all rights reserved\.?)?$", re.IGNORECASE)
 # "WASHINGTON (AP) —", "LONDON, May 30 (Reuters) -": a parenthesised agency, then a dash.
 _DATELINE = re.compile(r"^[^()]{0,60}\((?P<name>[^()]{2,30})\)\s*[-–—]")
+# A wire dateline: a place in capitals ("NEW YORK", "SPRINGFIELD, Ill."), then a date or a
+# parenthesised agency or both, then a dash: "CLEVELAND, Feb 26 -", "LONDON, March 3 (Reuters) -".
+_WIRE_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý.'-]+(?: [A-ZÀ-Ý][A-ZÀ-Ý.'-]+){0,3}(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?)?)"
+    r"(?=,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}\b|\())"
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([^()]{2,30}\))?\s*[-–—]"
+)
 _DATE_LABEL = re.compile(r"\b(?P<label>first published|published|posted|last updated|updated)\b"
                          r"(?:\s+on)?\s*:?\s*", re.IGNORECASE)
 _SEGMENT_SPLIT = re.compile(r"\s*[|•·]\s*")
@@ -152,6 +159,20 @@ _TITLE_SUFFIX = re.compile(r"\s(?:[|–—-])\s(?P<name>[^|–—-]+)$")
 _HEAD_LINES = 3      # credits and dates above the article sit in its first lines...
 _TAIL_LINES = 3      # ...and credit lines ("@Sky News", a copyright) in its last ones
 _MAX_CREDIT_CHARS = 100   # a longer line is prose that mentions a name, not a credit
+
+
+# A wire story signs off with the agency's name alone on its last line: "Reuter", "(AP)", "AFP".
+_SIGNOFF = re.compile(r"^\(?(?P<name>[A-Za-z][\w .-]{0,30}?)\)?\.?$")
+_SIGNOFF_MAX_CHARS = 32
+
+
+def signoff_agency(line: str) -> str | None:
+    """The agency a wire story's sign-off line names ("Reuter" -> "Reuters"), else None."""
+    line = line.strip()
+    if len(line) > _SIGNOFF_MAX_CHARS or not (match := _SIGNOFF.match(line)):
+        return None
+    name = match["name"]
+    return _agency(name) if name[0].isupper() or name == "dpa" else None
 
 
 def _agency(name: str) -> str | None:
@@ -200,16 +221,19 @@ def _labelled_dates(line: str) -> list[tuple[bool, datetime]]:
 
 
 def from_text(title: str | None, byline: str | None, body: str) -> dict[str, object]:
-    """What the article's own text says: `title`, `outlet_name`, `agency`, `published_at`.
+    """What the article's own text says: `title`, `outlet_name`, `agency`, `published_at`,
+    `dateline_place`.
 
     outlet_name and agency come from credits: the byline ("Euronews with AP"), "By"/"Source:"/
     "Via"/"@" lines among the first and last lines of the body ("@Sky News"), a dateline
-    ("WASHINGTON (AP) —"), a copyright line at the end ("Copyright 2024 The Associated Press")
+    ("WASHINGTON (AP) —"), a wire sign-off on the last line ("Reuter", "(AP)"), a copyright
+    line at the end ("Copyright 2024 The Associated Press")
     and a title suffix ("... | BBC News"); the first credit found wins. An agency is not the
     outlet: agency copy is republished everywhere. published_at comes only from a labelled date
     in the byline or the first lines ("Published 30 May 2024", "Updated: May 30, 2024 6:00 PM"),
     the first publication before an update: a bare date at the top of a page is as often the day
-    it was scraped. Only keys found are returned.
+    it was scraped. dateline_place is the place of a wire dateline in the first lines
+    ("CLEVELAND, Feb 26 -"), as written. Only keys found are returned.
     """
     lines = [line.strip() for line in body.splitlines() if line.strip()]
     head, tail = lines[:_HEAD_LINES], lines[-_TAIL_LINES:]
@@ -221,9 +245,11 @@ def from_text(title: str | None, byline: str | None, body: str) -> dict[str, obj
         if len(line) <= _MAX_CREDIT_CHARS:
             for part in _credit_parts(line):
                 _credit(part, outlets, agencies)
+    places = [match["place"] for line in head if (match := _WIRE_DATELINE.match(line))]
     for line in head:
         if (dateline := _DATELINE.match(line)) and (agency := _agency(dateline["name"])):
             agencies.append(agency)
+    agencies += [agency for line in tail[-1:] if (agency := signoff_agency(line))]
     for line in tail:
         if len(line) <= _MAX_CREDIT_CHARS and (holder := _COPYRIGHT.match(line)):
             _credit(holder["name"], outlets, agencies)
@@ -235,6 +261,8 @@ def from_text(title: str | None, byline: str | None, body: str) -> dict[str, obj
         found["outlet_name"] = outlets[0]
     if agencies:
         found["agency"] = agencies[0]
+    if places:
+        found["dateline_place"] = places[0]
     dates = [date for line in bylines + head for date in _labelled_dates(line)]
     if dates:   # max() keeps the first of equals: the first publication date written
         found["published_at"] = max(dates, key=lambda date: date[0])[1]

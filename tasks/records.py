@@ -80,6 +80,7 @@ class ArticleRow:
     title_source: str | None = None
     fetched_at: datetime | None = None
     agency: str | None = None             # news agency credited in the text (AP, Reuters, AFP...)
+    dateline_place: str | None = None     # place a wire story's dateline names ("CLEVELAND")
 
 
 @dataclass(frozen=True)

@@ -129,7 +129,7 @@ def process_records(records: Sequence[RawRecord], out_dir: str, part: str,
             container=rec.container, url=meta.url, url_source=meta.url_source, outlet=meta.outlet,
             outlet_name=meta.outlet_name, outlet_source=meta.outlet_source,
             published_at_source=meta.published_at_source, title_source=meta.title_source,
-            fetched_at=rec.fetched_at, agency=said.get("agency")))
+            fetched_at=rec.fetched_at, agency=said.get("agency"), dateline_place=said.get("dateline_place")))
         rows["sentences"] += [SentenceRow(article_id, i, body[s:e], s, e, version_id)
                               for i, (s, e) in enumerate(ann.sentences)]
         rows["entity_mentions"] += [MentionRow(article_id, m.start, m.end, ann.sentence_of(m.start),

@@ -8,8 +8,10 @@ indented, CRLF, one sentence per line), cleans each rendering as an ingest does 
 of 50 texts in path order, `tasks.html.clean_inputs`), and prints per rendering: articles,
 median and 5th-percentile share of the article's words kept (weighted by word length),
 articles losing over 10%, articles quarantined (empty body), sentences in the cleaned bodies
-against the `original` rendering (always computed as the reference) and articles whose
-sentence count differs from it; then the removed lines by reason. `--list` also names the
+against the `original` rendering (always computed as the reference), articles whose
+sentence count differs from it, and paragraphs of the original's cleaned body not found whole
+in the rendering's (wrapped lines left unjoined, or paragraphs run together); then the
+removed lines by reason. `--list` also names the
 articles losing over 10% with the reasons of their removed lines. Last, unless
 `--no-boilerplate`, the shared scorer's figures for ../shared/bench/boilerplate-dev cleaned
 in chunks of 50, as bench/clean.py prints them.
@@ -56,6 +58,7 @@ class Outcome:
     quarantined: bool
     sentences: int
     reasons: Counter[str]  # of the removed lines
+    paragraphs: frozenset[str]  # of the cleaned body
 
 
 def words(text: str) -> Counter[str]:
@@ -92,6 +95,12 @@ def newswire(a: Article) -> str:
                                             for line in textwrap.wrap(p, 65, initial_indent="    "))]) + "\n"
 
 
+def wire(a: Article) -> str:
+    """`newswire` as a wire service files it: a dateline opens the story, a sign-off ends it."""
+    first, *rest = a.paragraphs
+    return newswire(Article(a.path, a.original, a.headline, [f"LONDON, Feb 26 - {first}", *rest], a.words)) + " Reuter\n"
+
+
 def sentence_lines(a: Article) -> str:
     """Headline, then one sentence per line, a blank line between paragraphs."""
     return blocks(a.headline, ["\n".join(p[s:e] for s, e in split_sentences(p)) for p in a.paragraphs])
@@ -106,6 +115,7 @@ RENDERINGS: dict[str, Callable[[Article], str]] = {
     "original": lambda a: a.original,
     **{f"wrap{width}": wrapped(width) for width in (60, 65, 70, 72, 80)},
     "indent65": newswire,
+    "wire65": wire,
     "crlf": lambda a: crlf(a.original),
     "sentence_lines": sentence_lines,
     "crlf_wrap72": lambda a: crlf(wrapped(72)(a)),
@@ -124,7 +134,15 @@ def outcome(article: Article, cleaned: Cleaned) -> Outcome:
     out = words("\n".join(part for part in (cleaned.title, cleaned.byline, cleaned.body) if part))
     kept = sum(len(w) * min(out[w], n) for w, n in article.words.items())
     return Outcome(kept / sum(len(w) * n for w, n in article.words.items()), not cleaned.body.strip(),
-                   len(split_sentences(cleaned.body)), Counter(line.reason for line in cleaned.removed))
+                   len(split_sentences(cleaned.body)), Counter(line.reason for line in cleaned.removed),
+                   frozenset(cleaned.body.split("\n\n")))
+
+
+def paragraphs_changed(outcome: Outcome, reference: Outcome) -> int:
+    """Paragraphs of the reference's body not found whole in this one's (a wrap left unjoined,
+    or two paragraphs run together); a dateline added in front of the first one aside."""
+    return sum(1 for p in reference.paragraphs - outcome.paragraphs
+               if not any(q.endswith(" - " + p) for q in outcome.paragraphs))
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -173,15 +191,17 @@ def main(argv: list[str] | None = None) -> int:
     reference = [o.sentences for o in results["original"]]
     print(f"BBC corpus: {len(articles)} articles; kept = share of the article's words kept, by length")
     print(f"{'rendering':<15}{'n':>6}{'median':>8}{'p5':>8}{f'lose>{LOSS:.0%}':>9}{'quarant':>8}"
-          f"  sentences (vs original)  other count")
+          f"  sentences (vs original)  other count  paragraphs changed (articles)")
     for name, outcomes in results.items():
         kept = [o.kept for o in outcomes]
         total = sum(o.sentences for o in outcomes)
         diff = total - sum(reference)
+        changed = [paragraphs_changed(o, r) for o, r in zip(outcomes, results["original"])]
         print(f"{name:<15}{len(outcomes):>6}{percentile(kept, 0.5):>8.4f}{percentile(kept, 0.05):>8.4f}"
               f"{sum(k < 1 - LOSS for k in kept):>9}{sum(o.quarantined for o in outcomes):>8}"
               f"  {total:>7} ({diff:+6} {diff / sum(reference):+7.2%})"
-              f"  {sum(o.sentences != r for o, r in zip(outcomes, reference)):>10}")
+              f"  {sum(o.sentences != r for o, r in zip(outcomes, reference)):>10}"
+              f"  {sum(changed):>9} ({sum(map(bool, changed))})")
     print(f"removed lines by reason (top {TOP_REASONS}):")
     for name, outcomes in results.items():
         reasons = sum((o.reasons for o in outcomes), Counter())

@@ -38,11 +38,16 @@ _MIN_WRAP_SHARE = 0.25
 # One sentence per line: this share of lines end a sentence, this share stand in blocks.
 _SENTENCE_LINE_SHARE = 0.8
 _BLOCK_LINE_SHARE = 0.5
+# Sentences run longer than this on average; list items and labels do not.
+_SENTENCE_MIN_CHARS = 60
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*[\x00-\x1f]*$")
+_BULLETS = "•·▪►▸‣◦○●■□➤➔→"
 _LIST_ITEM = re.compile(r"^\s*(?:[•·▪►▸‣◦○●■□➤➔→*+–—-]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s")
 _HYPHEN_END = re.compile(r"(\w+)-$")
 _WORD_START = re.compile(r"^(\w+)")
+# A hyphen left hanging before these words stands for a word's repeated part.
+_SUSPENDED_HYPHEN_WORDS = frozenset("and or nor und oder bzw sowie et ou y o e i to bis".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,17 +105,18 @@ def _starts_paragraph(line: str, following: str) -> bool:
     return (
         _indent(following) > _indent(line)
         or _opens_list_item(line, following)
-        or signoff_agency(following) is not None
+        or (signoff_agency(following) is not None and bool(_SENTENCE_END.search(line.rstrip())))
         or (line.isupper() and not following.isupper())
     )
 
 
 def _opens_list_item(line: str, following: str) -> bool:
-    """Whether `following` is a list item. A dash is one only after a sentence, a colon or
-    another item: wrapped prose puts a spaced dash at a line's start too ("- means that")."""
+    """Whether `following` is a list item. A bullet always is; a dash, a number or a letter
+    only after a sentence, a colon or another item: wrapped prose puts them at a line's
+    start too ("- means that", "(44) publish them")."""
     if not _LIST_ITEM.match(following):
         return False
-    if following.lstrip()[0] not in "–—-":
+    if following.lstrip()[0] in _BULLETS:
         return True
     line = line.rstrip()
     return bool(_SENTENCE_END.search(line)) or line[-1:] in ":;" or bool(_LIST_ITEM.match(line))
@@ -177,21 +183,23 @@ def _sentence_lines(numbered: Sequence[tuple[int, str]]) -> bool:
     """Whether the text is one sentence per line, in blocks separated by blank lines.
 
     Without blank lines, sentences cannot be told from one-line paragraphs: each stays one.
+    A block of short lines, or of list items, is a list and stays one item per line.
     """
     n = len(numbered)
     ends = sum(bool(_SENTENCE_END.search(raw.rstrip())) for _, raw in numbered)
-    block_sizes = [1]
-    for (no, _), (next_no, _) in zip(numbered, numbered[1:]):
+    blocks: list[list[str]] = [[numbered[0][1]]]
+    for (no, _), (next_no, raw) in zip(numbered, numbered[1:]):
         if next_no - no > 1:
-            block_sizes.append(1)
+            blocks.append([raw])
         else:
-            block_sizes[-1] += 1
-    multi = [size for size in block_sizes if size > 1]
+            blocks[-1].append(raw)
+    in_blocks = [line for block in blocks if len(block) > 1 for line in block]
     return (
         ends >= _SENTENCE_LINE_SHARE * n
-        and len(multi) >= 2
-        and sum(multi) >= _BLOCK_LINE_SHARE * n
-        and len(multi) < len(block_sizes)
+        and len(in_blocks) >= _BLOCK_LINE_SHARE * n
+        and len(blocks) > 1
+        and sum(map(len, in_blocks)) >= _SENTENCE_MIN_CHARS * len(in_blocks)
+        and not any(_LIST_ITEM.match(line) for line in in_blocks)
     )
 
 
@@ -219,17 +227,20 @@ def _vocabulary(numbered: Sequence[tuple[int, str]]) -> frozenset[str]:
 
 
 def _join_parts(parts: Sequence[str], words: frozenset[str] | None) -> str:
-    """Wrapped lines as one paragraph. A hyphen ending a line before a lower-case word goes
-    only when the text spells the joined word elsewhere without it: "well-" / "known"
-    stays "well-known", "impor-" / "tant" becomes "important" if "important" is used."""
+    """Wrapped lines as one paragraph. A hyphen ending a line joins the next word without a
+    space, and goes only before a lower-case word the text spells elsewhere without it:
+    "well-" / "known" stays "well-known", "pre-" / "Christmas" "pre-Christmas", and
+    "impor-" / "tant" becomes "important" if "important" is used."""
     text = parts[0]
     for part in parts[1:]:
         head = _HYPHEN_END.search(text)
         tail = _WORD_START.match(part)
-        if head and tail and part[0].islower():
+        if head and tail:
             joined = (head[1] + tail[1]).casefold()
             hyphenated = f"{head[1]}-{tail[1]}".casefold()
-            if words is not None and joined in words and hyphenated not in words:
+            if tail[1].casefold() in _SUSPENDED_HYPHEN_WORDS:  # "nano-" / "and micro-engineering"
+                text += " " + part
+            elif part[0].islower() and words is not None and joined in words and hyphenated not in words:
                 text = text[:-1] + part
             else:
                 text += part

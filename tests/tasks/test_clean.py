@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from tasks.clean import FLAGS, REASONS, Cleaned, clean_text, common_lines, line_key
 from tasks.clean_layout import BAD, GOOD, SHORT, core_span, line_shape, shape_class
 from tasks.clean_lines import collapse_whitespace, line_kind, opening_key
+from tasks.clean_paragraphs import read_paragraphs
 from tasks.clean_tail import is_tail_marker, tail_start
 
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "raw"
@@ -33,23 +34,31 @@ def assert_removed(cleaned: Cleaned, fragment: str, reason: str) -> None:
 
 
 def assert_accounted(text: str, cleaned: Cleaned) -> None:
-    """Every non-blank line is the title, the byline, a body paragraph or a removed line."""
+    """Every non-blank line is in the title, the byline, a body paragraph or a removed line;
+    the lines of one paragraph (`read_paragraphs`) go together."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     non_blank = {no: line for no, line in enumerate(lines, 1) if line.strip()}
     removed = {r.line_no: r for r in cleaned.removed}
     assert len(removed) == len(cleaned.removed)
     for no, r in removed.items():
         assert non_blank[no] == r.text and r.reason in REASONS
-    rest = [collapse_whitespace(line) for no, line in non_blank.items() if no not in removed]
-    paragraphs = cleaned.body.split("\n\n") if cleaned.body else []
-    assert all(p in rest for p in paragraphs)
-    metadata = [line for line in rest if line not in paragraphs]
+    paragraphs = read_paragraphs(text)
+    assert sorted(no for p in paragraphs for no, _ in p.lines) == sorted(non_blank)
+    rest = []
+    for paragraph in paragraphs:
+        reasons = {removed[no].reason if no in removed else None for no, _ in paragraph.lines}
+        assert len(reasons) == 1, paragraph
+        if reasons == {None}:
+            rest.append(paragraph.text)
+    body = cleaned.body.split("\n\n") if cleaned.body else []
+    assert all(p in rest for p in body)
+    metadata = [line for line in rest if line not in body]
     assert len(metadata) == (cleaned.title is not None) + (cleaned.byline is not None)
     if cleaned.title is not None:
         assert cleaned.title in metadata
     if cleaned.byline is not None:
         assert any(cleaned.byline in line for line in metadata)
-    assert len(rest) == len(paragraphs) + len(metadata)
+    assert len(rest) == len(body) + len(metadata)
     assert list(cleaned.flags) == sorted(cleaned.flags) and set(cleaned.flags) <= FLAGS
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -400,6 +401,87 @@ Aviso legal
     assert reason_of(cleaned, "Compartir") == "share_widget"
     assert reason_of(cleaned, "Aviso legal") == "legal"
     assert cleaned.body.startswith("El Consejo de Ministros") and "fondos europeos" in cleaned.body
+    assert_accounted(text, cleaned)
+
+
+# --- do no harm: clean articles in any layout ----------------------------------------------
+
+RESULTS = ["Chelsea 2 Arsenal 1", "Liverpool 0 Everton 0", "Leeds 3 Hull 2", "Derby 1 Stoke 4",
+           "Next round: 12 March", "Tickets from £25"]
+
+
+def test_short_lines_after_the_prose_stay_in_the_article():
+    # Results, line-ups and price lists get shorter and denser in numbers: still the article.
+    text = "\n".join(["Cup results from the weekend", *ARTICLE, *RESULTS])
+    cleaned = clean_text(text)
+    assert cleaned.body.split("\n\n") == [*ARTICLE, *RESULTS] and cleaned.removed == ()
+
+
+def test_boilerplate_after_the_prose_ends_the_article():
+    for evidence in ("Impressum", "Share this article", "Home | News | Sport"):
+        text = "\n".join(["Cup results from the weekend", *ARTICLE, *RESULTS[:3], evidence, "Latest scores"])
+        cleaned = clean_text(text)
+        assert cleaned.body.split("\n\n") == ARTICLE, evidence
+        assert reason_of(cleaned, "Chelsea 2") == "tail"
+
+
+def test_a_sentence_shared_by_articles_is_never_a_common_line():
+    shared = "The mayor said the plans had waited for years and could now go ahead."
+    pages = [f"Story {word}\n{ARTICLE[0]}\n{shared}\nMore from the Daily Bugle" for word in ("one", "two", "three")]
+    common = common_lines(pages)
+    assert line_key("More from the Daily Bugle") in common and line_key(shared) not in common
+    assert shared in clean_text(pages[0], common_lines=common).body
+
+
+def test_a_table_of_figures_is_an_article_with_a_flag():
+    text = "ACME CORP 1ST QTR NET\nShr 10 cts vs 12 cts\nNet 1,234,000 vs 1,456,000\nRevs 12.3 mln vs 11.2 mln\n"
+    cleaned = clean_text(text)
+    assert cleaned.title == "ACME CORP 1ST QTR NET"
+    assert cleaned.body.split("\n\n") == ["Shr 10 cts vs 12 cts", "Net 1,234,000 vs 1,456,000",
+                                           "Revs 12.3 mln vs 11.2 mln"]
+    assert {"very_short", "mostly_non_letters"} <= set(cleaned.flags) and "no_body" not in cleaned.flags
+
+
+def test_a_one_sentence_brief_is_an_article():
+    cleaned = clean_text("ROAD CLOSED\nPolice closed the road for two hours.\n")
+    assert (cleaned.title, cleaned.body, cleaned.flags) == (
+        "ROAD CLOSED", "Police closed the road for two hours.", ("very_short",))
+
+
+WIRE = """FERRY OPERATOR TO CUT TWO ROUTES
+    LONDON, Feb 26 - The regional council voted on Thursday to
+close two of the four ferry routes across the estuary, citing a
+fall in passenger numbers and the rising cost of fuel.
+    Campaigners said the decision would cut off villages on the
+northern shore, where the nearest bridge is forty kilometres
+away.
+ Reuter
+"""
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_wire_story_keeps_headline_dateline_and_paragraphs(newline):
+    text = WIRE.replace("\n", newline)
+    cleaned = clean_text(text)
+    assert cleaned.title == "FERRY OPERATOR TO CUT TWO ROUTES"
+    assert cleaned.body.split("\n\n") == [
+        "LONDON, Feb 26 - The regional council voted on Thursday to close two of the four ferry routes "
+        "across the estuary, citing a fall in passenger numbers and the rising cost of fuel.",
+        "Campaigners said the decision would cut off villages on the northern shore, where the nearest "
+        "bridge is forty kilometres away.",
+    ]
+    assert [(r.line_no, r.text, r.reason) for r in cleaned.removed] == [(8, " Reuter", "agency_signoff")]
+    assert_accounted(text, cleaned)
+
+
+def test_a_removed_wrapped_paragraph_reports_each_raw_line():
+    footer = ["Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten. Wenn",
+              "Sie die Seite weiter nutzen, stimmen Sie der Verwendung von Cookies zu"]
+    more = [paragraph.replace("the", "this") for paragraph in ARTICLE]
+    text = "\n\n".join([textwrap.fill(p, 70) for p in ARTICLE + more] + ["\n".join(footer)])
+    cleaned = clean_text(text)
+    assert [r.text for r in cleaned.removed] == footer
+    assert {r.reason for r in cleaned.removed} == {"cookie_notice"}
     assert_accounted(text, cleaned)
 
 

@@ -112,6 +112,27 @@ def test_a_date_below_the_first_lines_is_not_the_publication_date():
     assert "published_at" not in from_text(None, None, body)
 
 
+@pytest.mark.parametrize("head, place, agency", [
+    ("CLEVELAND, Feb 26 - Acme Corp said its board declared a dividend.", "CLEVELAND", None),
+    ("NEW YORK, March 3 (Reuters) - Shares fell on Monday.", "NEW YORK", "Reuters"),
+    ("WASHINGTON (AP) — The Senate voted on Tuesday.", "WASHINGTON", "AP"),
+    ("SPRINGFIELD, Ill., Jan 5 - The governor signed the bill.", "SPRINGFIELD, Ill.", None),
+    ("BREAKING - The Senate voted on Tuesday.", None, None),        # no date, no agency: a label
+    ("The EU, March 3 - said nothing.", None, None),                # a place is written in capitals
+])
+def test_a_wire_dateline_gives_its_place_and_agency(head, place, agency):
+    found = from_text(None, None, f"HEADLINE IN CAPITALS\n    {head}\nmore text follows here.")
+    assert found.get("dateline_place") == place and found.get("agency") == agency
+
+
+@pytest.mark.parametrize("last, agency", [
+    (" Reuter", "Reuters"), ("(AP)", "AP"), ("AFP", "AFP"), ("dpa", "dpa"),
+    ("Reuters said.", None), ("ap", None), ("The end", None),
+])
+def test_a_sign_off_on_the_last_line_names_the_agency(last, agency):
+    assert from_text(None, None, f"{BODY}\n{last}\n").get("agency") == agency
+
+
 # --- URLs and outlets --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("url, expected", [

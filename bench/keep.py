@@ -101,6 +101,13 @@ def wire(a: Article) -> str:
     return newswire(Article(a.path, a.original, a.headline, [f"LONDON, Feb 26 - {first}", *rest], a.words)) + " Reuter\n"
 
 
+def margin(a: Article) -> str:
+    """Headline in capitals, the body indented two columns and each paragraph six, wrapped
+    at 65 (corpus exports of wire copy)."""
+    return "\n".join([a.headline.upper(), *(line for p in a.paragraphs for line in textwrap.wrap(
+        p, 65, initial_indent="      ", subsequent_indent="  "))]) + "\n"
+
+
 def sentence_lines(a: Article) -> str:
     """Headline, then one sentence per line, a blank line between paragraphs."""
     return blocks(a.headline, ["\n".join(p[s:e] for s, e in split_sentences(p)) for p in a.paragraphs])
@@ -116,6 +123,7 @@ RENDERINGS: dict[str, Callable[[Article], str]] = {
     **{f"wrap{width}": wrapped(width) for width in (60, 65, 70, 72, 80)},
     "indent65": newswire,
     "wire65": wire,
+    "margin65": margin,
     "crlf": lambda a: crlf(a.original),
     "sentence_lines": sentence_lines,
     "crlf_wrap72": lambda a: crlf(wrapped(72)(a)),

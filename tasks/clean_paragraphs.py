@@ -32,8 +32,8 @@ FILL = 0.85
 # Lines longer than the width by this factor are few in wrapped text (a URL, a table row).
 _OVER_WIDTH = 1.25
 _MAX_OVER_WIDTH_SHARE = 0.02
-# Share of consecutive line pairs (and of the lines that fill the width) that must run on
-# mid-sentence, so that two long labels or table rows in a row do not make a text wrapped.
+# Share of the lines filling the width that must run on mid-sentence, so that long labels
+# or table rows in a row do not make a text wrapped.
 _MIN_WRAP_SHARE = 0.25
 # One sentence per line: this share of lines end a sentence, this share stand in blocks.
 _SENTENCE_LINE_SHARE = 0.8
@@ -144,9 +144,10 @@ def _wrap_breaks(numbered: Sequence[tuple[int, str]], width: int) -> list[bool] 
     # A list item running on is weak evidence: teasers and bullets stop mid-phrase too.
     n_mid_sentence = sum(1 for line, following in filled
                          if _mid_sentence(line, following) and not _LIST_ITEM.match(line))
-    if not n_mid_sentence or n_mid_sentence < _MIN_WRAP_SHARE * max(len(pairs), len(filled)):
+    if not n_mid_sentence or n_mid_sentence < _MIN_WRAP_SHARE * len(filled):
         return None
-    base = min(_indent(raw) for _, raw in numbered)
+    # The flush-left margin of the body: a headline above it may stand further out.
+    base = min(_indent(raw) for _, raw in numbered[1:])
     indented_starts = any(_indent(line) > base and _indent(following) == base for line, following in filled)
     breaks = []
     for (no, line), (next_no, following) in zip(numbered, numbered[1:]):

@@ -154,3 +154,26 @@ def test_one_sentence_per_line_in_blocks_is_joined_but_a_list_is_not():
 @pytest.mark.parametrize("text", ["", "\n\n", "one line", "x" * 10_000, "a\nb\nc"])
 def test_small_and_odd_inputs(text):
     assert texts_of(text) == [line for line in text.split("\n") if line.strip()]
+
+
+def test_wire_story_with_a_body_margin_and_deeper_paragraph_indents():
+    # Corpus exports indent the whole body and each paragraph further; the headline stays out.
+    text = "\n".join([
+        "FERRY OPERATOR CUTS ROUTES",
+        "  The regional council voted on Thursday to close two of the",
+        "  four ferry routes across the estuary, citing a fall in passenger",
+        "  numbers and the rising cost of fuel.",
+        "      Campaigners said the decision would cut off villages on the",
+        "  northern shore, where the nearest bridge is far away.",
+        "      Qtr ended Dec 31",
+        "      Shr 10 cts vs 12 cts",
+        "      Net 1,234,000 vs 1,456,000",
+    ])
+    assert texts_of(text) == [
+        "FERRY OPERATOR CUTS ROUTES",
+        "The regional council voted on Thursday to close two of the four ferry routes across the "
+        "estuary, citing a fall in passenger numbers and the rising cost of fuel.",
+        "Campaigners said the decision would cut off villages on the northern shore, where the "
+        "nearest bridge is far away.",
+        "Qtr ended Dec 31", "Shr 10 cts vs 12 cts", "Net 1,234,000 vs 1,456,000",
+    ]

@@ -19,10 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tasks.clean_layout import STOPWORDS
-from tasks.clean_lines import collapse_whitespace
 from tasks.metadata_text import signoff_agency
 
 # Wrapped text is wrapped narrower than this; a page whose lines run longer is not wrapped.
@@ -50,8 +49,7 @@ _WORD_START = re.compile(r"^(\w+)")
 _SUSPENDED_HYPHEN_WORDS = frozenset("and or nor und oder bzw sowie et ou y o e i to bis".split())
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """One paragraph of a raw text and the raw lines it was read from."""
 
     text: str  # whitespace-collapsed; wrapped lines joined by a space, hyphenation undone
@@ -70,16 +68,25 @@ def split_lines(text: str) -> list[str]:
 
 def read_paragraphs(text: str) -> list[Paragraph]:
     """The paragraphs of a raw text, in order; blank lines only separate them."""
-    numbered = [(no, raw) for no, raw in enumerate(split_lines(text), 1) if raw and not raw.isspace()]
-    if len(numbered) < 3:
-        return [Paragraph(collapse_whitespace(raw), ((no, raw),)) for no, raw in numbered]
-    width = wrap_width([len(raw.rstrip().expandtabs()) for _, raw in numbered])
+    numbered, texts = [], []
+    for no, raw in enumerate(split_lines(text), 1):
+        collapsed = " ".join(raw.split())  # collapse_whitespace, inlined: it runs on every line
+        if collapsed:
+            numbered.append((no, raw))
+            texts.append(collapsed)
+    breaks = _breaks(numbered) if len(numbered) >= 3 else None
+    if breaks is None:
+        return [Paragraph(collapsed, (line,)) for collapsed, line in zip(texts, numbered)]
+    return _join(numbered, texts, breaks)
+
+
+def _breaks(numbered: Sequence[tuple[int, str]]) -> list[bool] | None:
+    """Where paragraphs end between consecutive non-blank lines, or None: one per line."""
+    width = wrap_width([len(raw.rstrip().expandtabs() if "\t" in raw else raw.rstrip()) for _, raw in numbered])
     breaks = _wrap_breaks(numbered, width) if width is not None else None
     if breaks is None and _sentence_lines(numbered):
         breaks = [b - a > 1 for (a, _), (b, _) in zip(numbered, numbered[1:])]
-    if breaks is None:
-        return [Paragraph(collapse_whitespace(raw), ((no, raw),)) for no, raw in numbered]
-    return _join(numbered, breaks)
+    return breaks
 
 
 def wrap_width(lengths: Sequence[int]) -> int | None:
@@ -187,7 +194,6 @@ def _sentence_lines(numbered: Sequence[tuple[int, str]]) -> bool:
     A block of short lines, or of list items, is a list and stays one item per line.
     """
     n = len(numbered)
-    ends = sum(bool(_SENTENCE_END.search(raw.rstrip())) for _, raw in numbered)
     blocks: list[list[str]] = [[numbered[0][1]]]
     for (no, _), (next_no, raw) in zip(numbered, numbered[1:]):
         if next_no - no > 1:
@@ -195,30 +201,31 @@ def _sentence_lines(numbered: Sequence[tuple[int, str]]) -> bool:
         else:
             blocks[-1].append(raw)
     in_blocks = [line for block in blocks if len(block) > 1 for line in block]
+    # Cheapest tests first: most texts fail on their blocks before a line is searched.
     return (
-        ends >= _SENTENCE_LINE_SHARE * n
-        and len(in_blocks) >= _BLOCK_LINE_SHARE * n
+        len(in_blocks) >= _BLOCK_LINE_SHARE * n
         and len(blocks) > 1
         and sum(map(len, in_blocks)) >= _SENTENCE_MIN_CHARS * len(in_blocks)
+        and sum(bool(_SENTENCE_END.search(raw.rstrip())) for _, raw in numbered) >= _SENTENCE_LINE_SHARE * n
         and not any(_LIST_ITEM.match(line) for line in in_blocks)
     )
 
 
-def _join(numbered: Sequence[tuple[int, str]], breaks: Sequence[bool]) -> list[Paragraph]:
-    """Paragraphs from lines and the breaks between them."""
-    groups: list[list[tuple[int, str]]] = [[numbered[0]]]
-    for line, is_break in zip(numbered[1:], breaks):
+def _join(numbered: Sequence[tuple[int, str]], texts: Sequence[str], breaks: Sequence[bool]) -> list[Paragraph]:
+    """Paragraphs from lines (raw and collapsed) and the breaks between them."""
+    groups: list[list[int]] = [[0]]
+    for i, is_break in enumerate(breaks, 1):
         if is_break:
-            groups.append([line])
+            groups.append([i])
         else:
-            groups[-1].append(line)
+            groups[-1].append(i)
     words = None
     paragraphs = []
     for group in groups:
-        parts = [collapse_whitespace(raw) for _, raw in group]
+        parts = [texts[i] for i in group]
         if len(parts) > 1 and any(part.endswith("-") for part in parts[:-1]):
             words = words if words is not None else _vocabulary(numbered)
-        paragraphs.append(Paragraph(_join_parts(parts, words), tuple(group)))
+        paragraphs.append(Paragraph(_join_parts(parts, words), tuple(numbered[i] for i in group)))
     return paragraphs
 
 

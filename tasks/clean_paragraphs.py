@@ -82,9 +82,13 @@ def read_paragraphs(text: str) -> list[Paragraph]:
 
 def _breaks(numbered: Sequence[tuple[int, str]]) -> list[bool] | None:
     """Where paragraphs end between consecutive non-blank lines, or None: one per line."""
+    n_adjacent = sum(1 for (no, _), (next_no, _) in zip(numbered, numbered[1:]) if next_no == no + 1)
+    if not n_adjacent:  # a blank line between every two lines: nothing to join
+        return None
     width = wrap_width([len(raw.rstrip().expandtabs() if "\t" in raw else raw.rstrip()) for _, raw in numbered])
     breaks = _wrap_breaks(numbered, width) if width is not None else None
-    if breaks is None and _sentence_lines(numbered):
+    # Sentence lines stand in blocks: half the lines need a neighbour, so pairs for a quarter.
+    if breaks is None and n_adjacent >= _BLOCK_LINE_SHARE / 2 * len(numbered) and _sentence_lines(numbered):
         breaks = [b - a > 1 for (a, _), (b, _) in zip(numbered, numbered[1:])]
     return breaks
 

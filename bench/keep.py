@@ -11,7 +11,8 @@ articles losing over 10%, articles quarantined (empty body), sentences in the cl
 against the `original` rendering (always computed as the reference), articles whose
 sentence count differs from it, and paragraphs of the original's cleaned body not found whole
 in the rendering's (wrapped lines left unjoined, or paragraphs run together); then the
-removed lines by reason. `--list` also names the
+removed lines by reason, and the rendering's cleaning throughput on one core (one pass,
+common lines included). `--list` also names the
 articles losing over 10% with the reasons of their removed lines. Last, unless
 `--no-boilerplate`, the shared scorer's figures for ../shared/bench/boilerplate-dev cleaned
 in chunks of 50, as bench/clean.py prints them.
@@ -23,6 +24,7 @@ import argparse
 import re
 import sys
 import textwrap
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -192,14 +194,18 @@ def main(argv: list[str] | None = None) -> int:
     articles = [load(path) for path in sorted(CORPUS.glob("*/*.txt"))[:args.limit]]
 
     results: dict[str, list[Outcome]] = {}
+    rates: dict[str, float] = {}  # MB of raw text cleaned per CPU second, common lines included
     for name in ["original", *(n for n in chosen if n != "original")]:  # original: the reference
-        cleaned = clean_in_chunks([RENDERINGS[name](a) for a in articles])
+        texts = [RENDERINGS[name](a) for a in articles]
+        started = time.process_time()
+        cleaned = clean_in_chunks(texts)
+        rates[name] = sum(len(text.encode("utf-8")) for text in texts) / 1e6 / (time.process_time() - started)
         results[name] = [outcome(a, c) for a, c in zip(articles, cleaned)]
 
     reference = [o.sentences for o in results["original"]]
     print(f"BBC corpus: {len(articles)} articles; kept = share of the article's words kept, by length")
     print(f"{'rendering':<15}{'n':>6}{'median':>8}{'p5':>8}{f'lose>{LOSS:.0%}':>9}{'quarant':>8}"
-          f"  sentences (vs original)  other count  paragraphs changed (articles)")
+          f"  sentences (vs original)  other count  paragraphs changed (articles)  MB/s")
     for name, outcomes in results.items():
         kept = [o.kept for o in outcomes]
         total = sum(o.sentences for o in outcomes)
@@ -209,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{sum(k < 1 - LOSS for k in kept):>9}{sum(o.quarantined for o in outcomes):>8}"
               f"  {total:>7} ({diff:+6} {diff / sum(reference):+7.2%})"
               f"  {sum(o.sentences != r for o, r in zip(outcomes, reference)):>10}"
-              f"  {sum(changed):>9} ({sum(map(bool, changed))})")
+              f"  {sum(changed):>9} ({sum(map(bool, changed))})  {rates[name]:>12.1f}")
     print(f"removed lines by reason (top {TOP_REASONS}):")
     for name, outcomes in results.items():
         reasons = sum((o.reasons for o in outcomes), Counter())

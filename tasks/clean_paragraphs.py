@@ -45,6 +45,8 @@ _BULLETS = "•·▪►▸‣◦○●■□➤➔→"
 _LIST_ITEM = re.compile(r"^\s*(?:[•·▪►▸‣◦○●■□➤➔→*+–—-]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s")
 _HYPHEN_END = re.compile(r"(\w+)-$")
 _WORD_START = re.compile(r"^(\w+)")
+_LONGEST_WORD = 64
+_SIGNOFF_MAX_CHARS = 40  # a longer line is no sign-off ("Reuter", "(AP)"): not looked at
 # A hyphen left hanging before these words stands for a word's repeated part.
 _SUSPENDED_HYPHEN_WORDS = frozenset("and or nor und oder bzw sowie et ou y o e i to bis".split())
 
@@ -85,7 +87,7 @@ def _breaks(numbered: Sequence[tuple[int, str]]) -> list[bool] | None:
     n_adjacent = sum(1 for (no, _), (next_no, _) in zip(numbered, numbered[1:]) if next_no == no + 1)
     if not n_adjacent:  # a blank line between every two lines: nothing to join
         return None
-    width = wrap_width([len(raw.rstrip().expandtabs() if "\t" in raw else raw.rstrip()) for _, raw in numbered])
+    width = wrap_width([_columns(raw.rstrip()) for _, raw in numbered])
     breaks = _wrap_breaks(numbered, width) if width is not None else None
     # Sentence lines stand in blocks: half the lines need a neighbour, so pairs for a quarter.
     if breaks is None and n_adjacent >= _BLOCK_LINE_SHARE / 2 * len(numbered) and _sentence_lines(numbered):
@@ -105,9 +107,14 @@ def wrap_width(lengths: Sequence[int]) -> int | None:
     return width
 
 
+def _columns(line: str) -> int:
+    return len(line.expandtabs()) if "\t" in line else len(line)
+
+
 def _indent(raw: str) -> int:
-    expanded = raw.expandtabs()
-    return len(expanded) - len(expanded.lstrip())
+    if "\t" in raw:
+        raw = raw.expandtabs()
+    return len(raw) - len(raw.lstrip())
 
 
 def _starts_paragraph(line: str, following: str) -> bool:
@@ -115,9 +122,10 @@ def _starts_paragraph(line: str, following: str) -> bool:
     the text's layout: deeper indented, a list item, a sign-off, after a headline in capitals."""
     return (
         _indent(following) > _indent(line)
-        or _opens_list_item(line, following)
-        or (signoff_agency(following) is not None and bool(_SENTENCE_END.search(line.rstrip())))
         or (line.isupper() and not following.isupper())
+        or _opens_list_item(line, following)
+        or (len(following) <= _SIGNOFF_MAX_CHARS and signoff_agency(following) is not None
+            and bool(_SENTENCE_END.search(line.rstrip())))
     )
 
 
@@ -139,36 +147,36 @@ def _wrap_breaks(numbered: Sequence[tuple[int, str]], width: int) -> list[bool] 
 
     One-line paragraphs of similar length fill a width too, but end with a sentence, and
     the rows of a table start with a capital or a digit; a wrapped line ends mid-sentence
-    (`_mid_sentence`). Once the text is read as
-    wrapped, a line runs on when it fills the width, or when it stops mid-sentence before
-    the width (a dateline's first line: "NEW YORK, Feb 26 - BP North America" / "Inc said").
-    Where paragraphs open with an indent and go on flush left (wire copy), every indented
-    line opens a paragraph: the rows of a table stand alone.
+    (`_mid_sentence`). Once the text is read as wrapped, a line runs on when it fills the
+    width, or when it stops mid-sentence before the width (a dateline's first line:
+    "NEW YORK, Feb 26 - BP North America" / "Inc said"). Where paragraphs open with an
+    indent and go on flush left (wire copy), every indented line opens a paragraph: the
+    rows of a table stand alone.
     """
-    pairs = [(line.rstrip(), following) for (no, line), (next_no, following) in zip(numbered, numbered[1:])
-             if next_no == no + 1]
-    filled = {
-        pair for pair in pairs
-        if len(pair[0].expandtabs()) + 1 + len(pair[1].split(maxsplit=1)[0]) >= FILL * width
-        and pair[0] != pair[1].rstrip() and not _starts_paragraph(*pair)
-    }
+    lines = [raw.rstrip() for _, raw in numbered]
+    indents = [_indent(line) for line in lines]
+    adjacent = [next_no == no + 1 for (no, _), (next_no, _) in zip(numbered, numbered[1:])]
+    filled = set()
+    for i, is_adjacent in enumerate(adjacent):
+        line, following = lines[i], lines[i + 1]
+        if (is_adjacent and indents[i + 1] <= indents[i]
+                and _columns(line) + 1 + len(following.split(maxsplit=1)[0]) >= FILL * width
+                and line != following and not _starts_paragraph(line, following)):
+            filled.add(i)
     # A list item running on is weak evidence: teasers and bullets stop mid-phrase too.
-    n_mid_sentence = sum(1 for line, following in filled
-                         if _mid_sentence(line, following) and not _LIST_ITEM.match(line))
+    n_mid_sentence = sum(1 for i in filled
+                         if _mid_sentence(lines[i], lines[i + 1]) and not _LIST_ITEM.match(lines[i]))
     if not n_mid_sentence or n_mid_sentence < _MIN_WRAP_SHARE * len(filled):
         return None
     # The flush-left margin of the body: a headline above it may stand further out.
-    base = min(_indent(raw) for _, raw in numbered[1:])
-    indented_starts = any(_indent(line) > base and _indent(following) == base for line, following in filled)
-    breaks = []
-    for (no, line), (next_no, following) in zip(numbered, numbered[1:]):
-        line = line.rstrip()
-        breaks.append(
-            next_no > no + 1
-            or (indented_starts and _indent(following) > base)
-            or ((line, following) not in filled and not _runs_on(line, following))
-        )
-    return breaks
+    base = min(indents[1:])
+    indented_starts = any(indents[i] > base and indents[i + 1] == base for i in filled)
+    return [
+        not is_adjacent
+        or (indented_starts and indents[i + 1] > base)
+        or (i not in filled and not _runs_on(lines[i], lines[i + 1]))
+        for i, is_adjacent in enumerate(adjacent)
+    ]
 
 
 def _mid_sentence(line: str, following: str) -> bool:
@@ -245,7 +253,8 @@ def _join_parts(parts: Sequence[str], words: frozenset[str] | None) -> str:
     "impor-" / "tant" becomes "important" if "important" is used."""
     text = parts[0]
     for part in parts[1:]:
-        head = _HYPHEN_END.search(text)
+        # Only the end of the paragraph so far is searched: it grows with every line.
+        head = _HYPHEN_END.search(text[-_LONGEST_WORD:]) if text.endswith("-") else None
         tail = _WORD_START.match(part)
         if head and tail:
             joined = (head[1] + tail[1]).casefold()

@@ -48,7 +48,7 @@ _WORD_START = re.compile(r"^(\w+)")
 _LONGEST_WORD = 64
 _SIGNOFF_MAX_CHARS = 40  # a longer line is no sign-off ("Reuter", "(AP)"): not looked at
 # A hyphen left hanging before these words stands for a word's repeated part.
-_SUSPENDED_HYPHEN_WORDS = frozenset("and or nor und oder bzw sowie et ou y o e i to bis".split())
+_SUSPENDED_HYPHEN_WORDS = frozenset("and or nor und oder bzw sowie et ou y o e i bis".split())
 
 
 class Paragraph(NamedTuple):
@@ -259,7 +259,8 @@ def _join_parts(parts: Sequence[str], words: frozenset[str] | None) -> str:
         if head and tail:
             joined = (head[1] + tail[1]).casefold()
             hyphenated = f"{head[1]}-{tail[1]}".casefold()
-            if tail[1].casefold() in _SUSPENDED_HYPHEN_WORDS:  # "nano-" / "and micro-engineering"
+            suspended = tail[1].casefold() in _SUSPENDED_HYPHEN_WORDS and part[len(tail[1]):][:1] == " "
+            if suspended:  # "nano-" / "and micro-engineering", but "nip-" / "and-tuck"
                 text += " " + part
             elif part[0].islower() and words is not None and joined in words and hyphenated not in words:
                 text = text[:-1] + part

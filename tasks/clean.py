@@ -177,8 +177,10 @@ def _read(text: str, common: frozenset[str]) -> _Page:
         facts.append(fact)
     texts = [paragraph.text for paragraph in paragraphs]
     keys, reasons, shapes = map(list, zip(*facts)) if facts else ([], [], [])
-    if len(texts) > 1 and signoff_agency(texts[-1]):
-        reasons[-1], shapes[-1] = "agency_signoff", None
+    # The sign-off ends the story; a separator or control code may still follow it.
+    last = next((i for i in range(len(texts) - 1, -1, -1) if keys[i]), None)
+    if last and signoff_agency(texts[last]):
+        reasons[last], shapes[last] = "agency_signoff", None
     for i in caption_pairs(texts):
         reasons[i], shapes[i] = "caption", None
     stop_evidence = has_stopword_evidence([shape for shape in shapes if shape])

@@ -251,23 +251,25 @@ def _join_parts(parts: Sequence[str], words: frozenset[str] | None) -> str:
     space, and goes only before a lower-case word the text spells elsewhere without it:
     "well-" / "known" stays "well-known", "pre-" / "Christmas" "pre-Christmas", and
     "impor-" / "tant" becomes "important" if "important" is used."""
-    text = parts[0]
+    pieces = [parts[0]]  # joined once at the end: a paragraph of many lines costs linear time
     for part in parts[1:]:
-        # Only the end of the paragraph so far is searched: it grows with every line.
-        head = _HYPHEN_END.search(text[-_LONGEST_WORD:]) if text.endswith("-") else None
+        last = pieces[-1]
+        head = _HYPHEN_END.search(last[-_LONGEST_WORD:]) if last.endswith("-") else None
         tail = _WORD_START.match(part)
         if head and tail:
             joined = (head[1] + tail[1]).casefold()
             hyphenated = f"{head[1]}-{tail[1]}".casefold()
             suspended = tail[1].casefold() in _SUSPENDED_HYPHEN_WORDS and part[len(tail[1]):][:1] == " "
             if suspended:  # "nano-" / "and micro-engineering", but "nip-" / "and-tuck"
-                text += " " + part
+                pieces += [" ", part]
             elif part[0].islower() and words is not None and joined in words and hyphenated not in words:
-                text = text[:-1] + part
+                pieces[-1] = last[:-1]
+                pieces.append(part)
             else:
-                text += part
-        elif text.endswith("\u00ad"):  # a soft hyphen marks where a word was broken
-            text = text[:-1] + part
+                pieces.append(part)
+        elif last.endswith("\u00ad"):  # a soft hyphen marks where a word was broken
+            pieces[-1] = last[:-1]
+            pieces.append(part)
         else:
-            text += " " + part
-    return text
+            pieces += [" ", part]
+    return "".join(pieces)

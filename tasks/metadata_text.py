@@ -249,7 +249,9 @@ def from_text(title: str | None, byline: str | None, body: str) -> dict[str, obj
     for line in head:
         if (dateline := _DATELINE.match(line)) and (agency := _agency(dateline["name"])):
             agencies.append(agency)
-    agencies += [agency for line in tail[-1:] if (agency := signoff_agency(line))]
+    last = next((line for line in reversed(lines) if any(char.isalpha() for char in line)), "")
+    if agency := signoff_agency(last):   # a wire sign-off, a separator or control code may follow
+        agencies.append(agency)
     for line in tail:
         if len(line) <= _MAX_CREDIT_CHARS and (holder := _COPYRIGHT.match(line)):
             _credit(holder["name"], outlets, agencies)

@@ -472,6 +472,8 @@ def test_a_wire_story_keeps_headline_dateline_and_paragraphs(newline):
     ]
     assert [(r.line_no, r.text, r.reason) for r in cleaned.removed] == [(8, " Reuter", "agency_signoff")]
     assert_accounted(text, cleaned)
+    with_code = clean_text(text + "&#3;" + newline)
+    assert [r.reason for r in with_code.removed] == ["agency_signoff", "non_text"]
 
 
 def test_a_removed_wrapped_paragraph_reports_each_raw_line():

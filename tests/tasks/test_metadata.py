@@ -127,7 +127,7 @@ def test_a_wire_dateline_gives_its_place_and_agency(head, place, agency):
 
 @pytest.mark.parametrize("last, agency", [
     (" Reuter", "Reuters"), ("(AP)", "AP"), ("AFP", "AFP"), ("dpa", "dpa"),
-    ("Reuters said.", None), ("ap", None), ("The end", None),
+    ("Reuters said.", None), ("ap", None), ("The end", None), (" REUTER\n&#3;", "Reuters"),
 ])
 def test_a_sign_off_on_the_last_line_names_the_agency(last, agency):
     assert from_text(None, None, f"{BODY}\n{last}\n").get("agency") == agency

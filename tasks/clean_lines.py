@@ -86,6 +86,8 @@ _EXACT = phrase_table({
         newer posts; ältere beiträge; neuere beiträge; nach oben; back to top; to top; top;
         zum seitenanfang; seitenanfang; zurück zur startseite; back to homepage; back to home;
         back to the homepage; retour à l'accueil; volver al inicio; powrót do strony głównej;
+        zurück zur übersicht; back to overview; back to list; retour à la liste;
+        volver al listado; auf einer seite lesen; read on one page; view as single page;
         torna alla home; on this page; auf dieser seite; sur cette page; en esta página;
         skip to content; skip to main content; zum inhalt springen;
         zum inhalt; springe direkt zu; direkt zum inhalt; inhalt; mehr; more; más; plus; więcej;
@@ -174,7 +176,8 @@ _CONTAINED = {
         todos os direitos reservados""",
     "metadata": """min read; minute read; minutes read; reading time; lesezeit; lesedauer;
         tiempo de lectura; temps de lecture; czas czytania; min de lectura""",
-    "promo": """subscribe now; download the app; download our app; apps for ios; app for ios;
+    "promo": """subscribe now; enthält werbung; enthält affiliate; contains affiliate links;
+        download the app; download our app; apps for ios; app for ios;
         for the latest stories; get the latest news; jetzt herunterladen; jetzt bestellen;
         jetzt abonnieren; this entry was posted in; dieser eintrag wurde veröffentlicht in;
         dieser beitrag wurde unter; tap here; click here; hier klicken; klicken sie hier;
@@ -264,15 +267,19 @@ _CAPTION = re.compile(
     r"^(photo|photograph|foto|fotos|bild|bilder|image|credit|credits|bildquelle|zdjęcie|crédito|"
     r"crédit|titelbild|teaserbild|beitragsbild|headerbild|symbolbild|vorschaubild|zeichnungen?|"
     r"illustration|grafik|abbildung|abb|figure|fig|fotografía)s? ?\d*[:.] ?\S.{0,250}$|"
-    r"[(–—|] ?(©|foto:|photo:|bild:|credit:|quelle:|fotos:|bildquelle:) ?[^()]{2,60}\)?$|"
-    r"\((reuters|afp|ap|dpa|efe|epa|getty images)[/ ][^()]{2,50}\)$"
+    r"[(–—|,.] ?(©|foto:|photo:|bild:|credit:|quelle:|fotos:|bildquelle:|imagen:|immagine:) ?[^()]{2,60}\)?$|"
+    r"\((reuters|afp|ap|dpa|efe|epa|getty images)[/ ][^()]{2,50}\)$|"
+    # A picture agency's credit alone, or before the photographer: "picture alliance | A. Name".
+    r"^(getty images|shutterstock|istock(photo)?|adobe ?stock|fotolia|imago( images)?|picture alliance|"
+    r"apa|epa|dpa|afp|ap|reuters)( ?[/|] ?[^/|]{2,60})?$"
 )
 # Every `_CAPTION` pattern holds one of these words, or a "©".
 _CAPTION_WORDS = frozenset(
     "file photo photos photograph image picture foto fotos bild bilder bildquelle copyright "
     "credit credits quelle zdjęcie crédito crédit reuters afp ap dpa efe epa getty titelbild "
     "teaserbild beitragsbild headerbild symbolbild vorschaubild zeichnung zeichnungen "
-    "illustration grafik abbildung abb figure fig fotografía".split()
+    "illustration grafik abbildung abb figure fig fotografía imagen immagine getty shutterstock "
+    "istock istockphoto adobe adobestock fotolia imago alliance apa".split()
 )
 _CAPTION_MAX_CHARS = 300
 # Agency picture captions open with an upper-case dateline: "WASHINGTON, DC - DECEMBER 21: ".

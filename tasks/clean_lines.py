@@ -294,7 +294,7 @@ _SITE_FOOTER = re.compile(
     r"\d{4}( ?[-–] ?\d{4})? [\w-]+(\.[\w-]+)*\.[a-z]{2,6})$",
     re.IGNORECASE,
 )
-_SITE_FOOTER_WORDS = frozenset("designed powered theme website webdesign site".split())
+_SITE_FOOTER_WORDS = frozenset("proudly designed powered theme website webdesign site".split())
 # A line needs one of these words, or a colon, a "©", a leading digit or few words, for
 # any pattern after the lookups in `line_kind` to match it.
 _TRIGGER_WORDS = _PHRASES_BY_WORD.keys() | _CAPTION_WORDS | _COMMENT_HEADER_WORDS | _SITE_FOOTER_WORDS

@@ -206,6 +206,21 @@ def test_line_shape_tells_prose_from_labels():
         ("Tags: Politik, Verkehr", "navigation"),
         ("│", "non_text"),
         ("The council met on Tuesday to discuss the budget for next year.", None),
+        # Footers, credits and widgets in families, each with a line of prose it must spare.
+        ("Proudly powered by WordPress", "legal"),
+        ("Webdesign von Muster & Partner", "legal"),
+        ("2006 - 2012 example-news.de", "legal"),
+        ("The new bus is powered by hydrogen from the plant near the harbour.", None),
+        ("picture alliance | Jane Doe", "caption"),
+        ("Getty Images", "caption"),
+        ("Der Hafen von Kiel am Morgen. Foto: Archiv", "caption"),
+        ("Photograph by Jane Doe for the Guardian", "caption"),
+        ("The photograph by Jane Doe won the prize in the spring.", None),
+        ("Zurück zur Übersicht", "navigation"),
+        ("No comments yet", "comment_form"),
+        ("Messenger", "share_widget"),
+        ("Affiliatelink", "promo"),
+        ("*Werbung. Dieser Beitrag enthält Werbung für eine Marke.", "promo"),
     ],
 )
 def test_line_kind_recognises_boilerplate_in_several_languages(line, kind):

@@ -100,7 +100,8 @@ def newswire(a: Article) -> str:
 def wire(a: Article) -> str:
     """`newswire` as a wire service files it: a dateline opens the story, a sign-off ends it."""
     first, *rest = a.paragraphs
-    return newswire(Article(a.path, a.original, a.headline, [f"LONDON, Feb 26 - {first}", *rest], a.words)) + " Reuter\n"
+    filed = Article(a.path, a.original, a.headline, [f"LONDON, Feb 26 - {first}", *rest], a.words)
+    return newswire(filed) + " Reuter\n"
 
 
 def margin(a: Article) -> str:

@@ -20,22 +20,18 @@ _HEADLINE_SHARE = 0.4
 _HEADLINE_MIN_CHARS = 8
 
 
-def _headline_shaped(text: str, shape: LineShape) -> bool:
+def _headline_shaped(text: str, shape: LineShape, wire: bool = False) -> bool:
+    """Whether a line reads as a headline; `wire`: a first line in capitals is one however
+    short, as wire stories are headed ("COCOA REVIEW")."""
+    min_words = 2 if wire and text.isupper() else 3
     return (
         # Menu entries are one or two words; scripts without spaces (CJK) are exempt.
-        (3 <= shape.n_words <= _HEADLINE_MAX_WORDS or (shape.n_chars >= 8 and text[0] >= _CJK))
+        (min_words <= shape.n_words <= _HEADLINE_MAX_WORDS or (shape.n_chars >= 8 and text[0] >= _CJK))
         and shape.n_chars <= 250
         and shape.letter_share >= 0.6
         # Headlines may ask or exclaim, but do not end like a sentence or a label.
         and text.rstrip(CLOSING)[-1:] not in ".:;"
     )
-
-
-def _wire_headline(text: str, shape: LineShape) -> bool:
-    """A first line in capitals is a wire story's headline, however short ("COCOA REVIEW")."""
-    return text.isupper() and shape.n_words >= 2 and _headline_shaped(text, LineShape(
-        shape.n_chars, max(shape.n_words, 3), shape.stopword_density, shape.letter_share,
-        shape.ends_sentence, shape.n_separators))
 
 
 def find_title(
@@ -58,7 +54,7 @@ def find_title(
         (
             i
             for i, shape in enumerate(shapes[:first_prose])
-            if shape and i != byline_at and (_headline_shaped(texts[i], shape) or (i == 0 and _wire_headline(texts[i], shape)))
+            if shape and i != byline_at and _headline_shaped(texts[i], shape, wire=i == 0)
         ),
         None,
     )

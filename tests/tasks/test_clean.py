@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tasks.clean import FLAGS, REASONS, Cleaned, clean_text, common_lines, line_key
 from tasks.clean_layout import BAD, GOOD, SHORT, core_span, line_shape, shape_class
-from tasks.clean_lines import collapse_whitespace, line_kind, opening_key
+from tasks.clean_lines import line_kind, opening_key
 from tasks.clean_paragraphs import read_paragraphs
 from tasks.clean_tail import is_tail_marker, tail_start
 

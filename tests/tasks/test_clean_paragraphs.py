@@ -60,7 +60,8 @@ def test_each_paragraph_keeps_its_raw_lines_and_their_numbers():
 
 @pytest.mark.parametrize(("lines", "joined"), [
     (["All of them were well-", "known traders of the city and the port, who had met there for years"], "well-known"),
-    (["The shops open before pre-", "Christmas trading starts in the town and the villages around it"], "pre-Christmas"),
+    (["The shops open before pre-", "Christmas trading starts in the town and the villages around it"],
+     "pre-Christmas"),
     (["Advances in nano-", "and micro-engineering made the new fabrics possible in the end, they said"],
      "nano- and micro-engineering"),
 ])

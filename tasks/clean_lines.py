@@ -19,7 +19,7 @@ COMMON_MAX_CHARS = 200
 
 
 # A sentence of this many words is prose, whatever repeats it.
-PROSE_MIN_WORDS = 8
+PROSE_MIN_WORDS = 5
 _PROSE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 
 

@@ -166,11 +166,15 @@ def _wrap_breaks(numbered: Sequence[tuple[int, str]], width: int) -> list[bool] 
     # A list item running on is weak evidence: teasers and bullets stop mid-phrase too.
     n_mid_sentence = sum(1 for i in filled
                          if _mid_sentence(lines[i], lines[i + 1]) and not _LIST_ITEM.match(lines[i]))
-    if not n_mid_sentence or n_mid_sentence < _MIN_WRAP_SHARE * len(filled):
-        return None
     # The flush-left margin of the body: a headline above it may stand further out.
     base = min(indents[1:])
-    indented_starts = any(indents[i] > base and indents[i + 1] == base for i in filled)
+    # A paragraph opening indented and going on at the margin mid-sentence is wrapped wire
+    # copy however short: "    NEW YORK, Feb 26 - BP North America" / "Inc said ...".
+    indented_runs = [i for i, is_adjacent in enumerate(adjacent)
+                     if is_adjacent and indents[i] > base == indents[i + 1] and _runs_on(lines[i], lines[i + 1])]
+    if not indented_runs and (not n_mid_sentence or n_mid_sentence < _MIN_WRAP_SHARE * len(filled)):
+        return None
+    indented_starts = bool(indented_runs) or any(indents[i] > base and indents[i + 1] == base for i in filled)
     return [
         not is_adjacent
         or (indented_starts and indents[i + 1] > base)

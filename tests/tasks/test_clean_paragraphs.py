@@ -178,3 +178,10 @@ def test_wire_story_with_a_body_margin_and_deeper_paragraph_indents():
         "nearest bridge is far away.",
         "Qtr ended Dec 31", "Shr 10 cts vs 12 cts", "Net 1,234,000 vs 1,456,000",
     ]
+
+
+def test_a_two_line_wire_brief_is_one_paragraph():
+    # Too short to show a width; the indented opening going on at the margin is the wrap.
+    text = "BP UNIT RAISES CRUDE PRICES\n    NEW YORK, Feb 26 - BP North America\nInc said it will raise prices.\n Reuter\n"
+    assert texts_of(text) == ["BP UNIT RAISES CRUDE PRICES",
+                              "NEW YORK, Feb 26 - BP North America Inc said it will raise prices.", "Reuter"]

@@ -54,6 +54,9 @@ def print_summary(summary, snapshot: Path) -> None:
     if not (c.n_new or c.n_quarantined):
         stdout.print("nothing new: warehouse and handoff unchanged")
     with contextlib.closing(connect(snapshot, read_only=True)) as con:
+        reasons = con.execute(WAREHOUSE_SQL["run_quarantine_reasons"], [summary.run_id]).fetchall()
+        if reasons:
+            stdout.print("quarantined: " + ", ".join(f"{reason} {n:,}" for reason, n in reasons), highlight=False)
         names = [row[0] for row in con.execute(WAREHOUSE_SQL["main_tables"]).fetchall()]
         counts = [(name, con.execute(f'select count(*) from "{name}"').fetchone()[0]) for name in names]
     totals = Table(title="warehouse rows", show_header=True)

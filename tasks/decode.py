@@ -7,6 +7,7 @@ pipeline records it as a quarantined document and moves on.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -16,8 +17,14 @@ import charset_normalizer
 import ftfy
 from ftfy.badness import is_bad
 
+from tasks.files import open_regular, read_error
+
 QUARANTINE_REASONS = frozenset({
-    "unreadable",    # the file could not be opened or read (permissions, vanished, broken link)
+    "unreadable",    # the file could not be opened or read (permissions, a broken link or loop)
+    "vanished",      # the file was gone when its turn came to be read
+    "changed_during_read",   # the file changed while it was read (being written): the next run reads it
+    "not_regular_file",  # a FIFO, socket or device: never opened for reading
+    "unlistable_dir",    # a folder that could not be listed (permissions): its files are not seen
     "too_large",     # above the configured size limit: never read into memory
     "empty",         # zero bytes, or nothing but whitespace once decoded
     "binary",        # an image, archive, PDF, or bytes that are mostly not text
@@ -48,10 +55,14 @@ class Decoded:
 def read_limited(path: Path, max_bytes: int) -> bytes | str:
     """The file's bytes, or a reason code when it is unreadable or above ``max_bytes``."""
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
+            before = os.fstat(fh.fileno())
             raw = fh.read(max_bytes + 1)
-    except OSError:
-        return "unreadable"
+            after = os.fstat(fh.fileno())
+    except OSError as exc:
+        return read_error(exc, path)
+    if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns):
+        return "changed_during_read"
     return "too_large" if len(raw) > max_bytes else raw
 
 

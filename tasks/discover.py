@@ -3,7 +3,9 @@
 A file is unchanged when the warehouse already holds its path with the same size and mtime,
 or holds its exact content (sha256) under any path. Everything else is new work. Walking is
 deterministic (sorted), hidden files are skipped, directory symlinks are not followed (no
-loops), and a file symlink that resolves outside the input root is not read.
+loops), a file symlink that resolves outside the input root is not read, and only regular
+files are ever opened: FIFOs, sockets and devices are rejected unread (`not_regular_file`),
+as are folders that cannot be listed (`unlistable_dir`).
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 from typing import Iterable, Iterator, Mapping, NamedTuple
 
 from prefect import task
 
 from tasks.errors import InputError
+from tasks.files import open_regular, read_error, stored_path
 from tasks.store import known_state
 
 HASH_CHUNK = 1 << 20
@@ -70,9 +74,13 @@ def is_metadata_file(name: str, siblings: set[str]) -> bool:
     return False
 
 
-def iter_files(inputs: Iterable[Path]) -> Iterator[Path]:
+def iter_files(inputs: Iterable[Path], unlistable: list[Path] | None = None) -> Iterator[Path]:
     """Every input file under the inputs, sorted: no hidden files, no metadata files, no
-    followed directory links."""
+    followed directory links. Folders that cannot be listed go to `unlistable`."""
+    def not_listed(error: OSError) -> None:
+        if unlistable is not None:
+            unlistable.append(Path(error.filename))
+
     for root in inputs:
         if not root.exists() and not root.is_symlink():
             raise InputError(f"input path does not exist: {root}")
@@ -80,7 +88,7 @@ def iter_files(inputs: Iterable[Path]) -> Iterator[Path]:
         if not root.is_dir():
             yield root
             continue
-        for dirpath, dirnames, filenames in os.walk(root):
+        for dirpath, dirnames, filenames in os.walk(root, onerror=not_listed):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             siblings = set(filenames)
             for name in sorted(filenames):
@@ -100,7 +108,7 @@ def is_outside(path: Path, roots: Iterable[Path]) -> bool:
 def sha256_file(path: Path) -> str | None:
     digest = hashlib.sha256()
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
             while chunk := fh.read(HASH_CHUNK):
                 digest.update(chunk)
     except OSError:
@@ -112,21 +120,25 @@ def discover(inputs: list[Path], known_paths: Mapping[str, Known], known_docs: s
     """Split the files under ``inputs`` into work to do and files the warehouse already holds."""
     result = Discovery()
     seen_docs = set(known_docs)
-    for path in iter_files(inputs):
+    unlistable: list[Path] = []
+    for path in iter_files(inputs, unlistable):
+        key = str(path)   # the name to open; the warehouse knows it as stored_path(key)
         try:
             stat = path.stat()
-        except OSError:  # a broken link or a file that vanished: the worker records why
-            result.to_process.append(str(path))
+        except OSError as exc:  # a broken link, a link loop, a file that vanished: never read
+            reason = read_error(exc, path)
+            result.rejected.append((unread(key, 0, 0, reason), reason))
             continue
-        key = str(path)
-        known = known_paths.get(key)
+        if not S_ISREG(stat.st_mode):  # a FIFO, socket or device: opening it could hang the run
+            result.rejected.append((unread(key, stat.st_size, stat.st_mtime_ns, "not_regular_file"), "not_regular_file"))
+            continue
+        known = known_paths.get(stored_path(key))
         if known and (known.size_bytes, known.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
             result.unchanged.append(SeenFile(key, stat.st_size, stat.st_mtime_ns, known.doc_id))
             continue
         if is_outside(path, inputs):
             # Never read: a link out of the input folder could expose any file on the machine.
-            doc_id = hashlib.sha256(f"outside_root:{key}".encode()).hexdigest()
-            result.rejected.append((SeenFile(key, stat.st_size, stat.st_mtime_ns, doc_id), "outside_root"))
+            result.rejected.append((unread(key, stat.st_size, stat.st_mtime_ns, "outside_root"), "outside_root"))
             continue
         doc_id = sha256_file(path)
         if doc_id is not None and doc_id in seen_docs:
@@ -136,7 +148,13 @@ def discover(inputs: list[Path], known_paths: Mapping[str, Known], known_docs: s
         if doc_id is not None:
             seen_docs.add(doc_id)
         result.to_process.append(key)
+    result.rejected += [(unread(str(folder), 0, 0, "unlistable_dir"), "unlistable_dir") for folder in unlistable]
     return result
+
+
+def unread(path: str, size: int, mtime_ns: int, reason: str) -> SeenFile:
+    """A file rejected without reading a byte: its id derives from the reason and the path."""
+    return SeenFile(path, size, mtime_ns, hashlib.sha256(f"{reason}:{path}".encode()).hexdigest())
 
 
 @task(name="discover")

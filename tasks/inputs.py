@@ -15,7 +15,10 @@ import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator, Mapping
+from contextlib import contextmanager
+from typing import BinaryIO, Iterator, Mapping
+
+from tasks.files import open_regular
 
 # Where the article text of a JSONL record may be, by default (override with `jsonl_fields`).
 DEFAULT_TEXT_KEYS = ("text", "content", "body", "article", "maintext")
@@ -60,10 +63,17 @@ def container_format(path: Path) -> str:
     return "file"
 
 
-def _open(path: Path):
-    with path.open("rb") as probe:
-        gzipped = probe.read(2) == b"\x1f\x8b"
-    return gzip.open(path, "rb") if gzipped else path.open("rb")
+@contextmanager
+def _open(path: Path) -> Iterator[BinaryIO]:
+    """The file's bytes, decompressed when it is gzipped (whatever its name says)."""
+    with open_regular(path) as fh:
+        gzipped = fh.read(2) == b"\x1f\x8b"
+        fh.seek(0)
+        if not gzipped:
+            yield fh
+            return
+        with gzip.GzipFile(fileobj=fh, mode="rb") as unzipped:  # closing it leaves fh to the outer with
+            yield unzipped
 
 
 def parse_field_map(spec: str) -> dict[str, tuple[str, ...]]:
@@ -123,7 +133,7 @@ def iter_warc(path: Path, doc_id: str, max_record_bytes: int,
     src = str(path)
     record_no = 0
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
             for record_no, record in enumerate(ArchiveIterator(fh), start=1):
                 content_type = record.http_headers.get_header("Content-Type", "") if record.http_headers else ""
                 if record.rec_type != "response" or "html" not in content_type.lower():

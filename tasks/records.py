@@ -128,12 +128,13 @@ class RemovedLineRow:
 @dataclass(frozen=True)
 class SourceRow:
     """Where a document was seen: one row per path, pointing at the content it holds now."""
-    source_path: str
+    source_path: str                      # printable: see tasks/files.py stored_path
     doc_id: str
     size_bytes: int
     mtime_ns: int
     seen_at: datetime
     run_id: str
+    source_path_hex: str | None = None    # the path's exact bytes when source_path is escaped
 
 
 @dataclass(frozen=True)

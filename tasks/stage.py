@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import multiprocessing
+import os
 import threading
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,6 +24,7 @@ from prefect import task
 from tasks.decode import read_limited
 from tasks.discover import Discovery, sha256_file
 from tasks.faults import failpoint
+from tasks.files import path_hex, stored_path
 from tasks.inputs import RawRecord, RecordError, container_format, iter_jsonl, iter_warc, parse_field_map
 from tasks.errors import InputError
 from tasks.metadata_files import compile_path_pattern, read_manifest, read_sidecar
@@ -62,7 +64,7 @@ class Provenance:
         sidecar = read_sidecar(Path(path))
         if sidecar:
             found.append(("sidecar", sidecar))
-        entry = self.manifest.get(str(Path(path).resolve()))
+        entry = self.manifest.get(os.path.realpath(path))   # realpath: a link loop raises nothing
         if entry:
             found.append(("manifest", entry))
         root = next((r for r in self.roots if Path(path).is_relative_to(r)), None)
@@ -170,7 +172,7 @@ def _records(paths: list[str], options: StageOptions, read: ReadOptions, states:
                 continue
             state.n_records += 1
             if isinstance(rec, RecordError):
-                errors.append(RecordRow(rec.doc_id, rec.record_no, rec.source_path, state.container,
+                errors.append(RecordRow(rec.doc_id, rec.record_no, stored_path(rec.source_path), state.container,
                                         "quarantined", rec.reason, rec.detail, None, None, None,
                                         options.started_at, options.run_id))
                 continue
@@ -205,10 +207,15 @@ def document_rows(states: list[FileState], tallies: dict[str, Tally],
         error = s.error
         if error is None and not tally.n_ok:
             error = (tally.first_error or "empty") if s.container == "file" else "no_good_records"
-        docs.append(DocumentRow(s.doc_id, s.path, s.size, encoding, "quarantined" if error else "ok",
+        docs.append(DocumentRow(s.doc_id, stored_path(s.path), s.size, encoding, "quarantined" if error else "ok",
                                 error, options.started_at, options.run_id))
-        sources.append(SourceRow(s.path, s.doc_id, s.size, s.mtime_ns, options.started_at, options.run_id))
+        sources.append(source_row(s.path, s.doc_id, s.size, s.mtime_ns, options))
     return docs, sources
+
+
+def source_row(path: str, doc_id: str, size: int, mtime_ns: int, options: StageOptions) -> SourceRow:
+    """Where a document was seen, its path stored printable and, when escaped, exact."""
+    return SourceRow(stored_path(path), doc_id, size, mtime_ns, options.started_at, options.run_id, path_hex(path))
 
 
 def process_batch(paths: list[str], run_dir: str, prefix: str, options: StageOptions,
@@ -251,12 +258,12 @@ def process_batch(paths: list[str], run_dir: str, prefix: str, options: StageOpt
 def stage_discovery(discovery: Discovery, out_dir: str, options: StageOptions) -> dict[str, int]:
     """Stage what discovery decided alone: unchanged paths and files rejected unread."""
     def source(f) -> SourceRow:
-        return SourceRow(f.path, f.doc_id, f.size_bytes, f.mtime_ns, options.started_at, options.run_id)
+        return source_row(f.path, f.doc_id, f.size_bytes, f.mtime_ns, options)
 
     rows: dict[str, list] = {"sources": [source(f) for f in discovery.unchanged], "documents": []}
     for f, reason in discovery.rejected:
         rows["sources"].append(source(f))
-        rows["documents"].append(DocumentRow(f.doc_id, f.path, f.size_bytes, None, "quarantined",
+        rows["documents"].append(DocumentRow(f.doc_id, stored_path(f.path), f.size_bytes, None, "quarantined",
                                              reason, options.started_at, options.run_id))
     return write_parts(rows, out_dir, "discovery")
 

@@ -20,6 +20,7 @@ from typing import Sequence
 from tasks.annotate import annotate_texts
 from tasks.decode import decode_bytes
 from tasks.features import article_features
+from tasks.files import stored_path
 from tasks.html import clean_inputs
 from tasks.inputs import RawRecord
 from tasks.metadata import from_text, resolve
@@ -62,7 +63,7 @@ def write_parts(rows: dict[str, list], out_dir: str, part: str) -> dict[str, int
 
 def _record_row(rec: RawRecord, options: StageOptions, error: str | None = None,
                 article_id: str | None = None, version_id: str | None = None) -> RecordRow:
-    return RecordRow(rec.doc_id, rec.record_no, rec.source_path, rec.container,
+    return RecordRow(rec.doc_id, rec.record_no, stored_path(rec.source_path), rec.container,
                      "quarantined" if error else "ok", error, None, article_id, version_id,
                      rec.fetched_at, options.started_at, options.run_id)
 
@@ -121,7 +122,7 @@ def process_records(records: Sequence[RawRecord], out_dir: str, part: str,
         if not ann.entity_annotated:
             flags.add("not_entity_annotated")
         rows["articles"].append(ArticleRow(
-            article_id, rec.doc_id, rec.source_path, meta.title, cleaned.byline or (page and page.byline),
+            article_id, rec.doc_id, stored_path(rec.source_path), meta.title, cleaned.byline or (page and page.byline),
             body, ann.lang, ann.lang_score, len(body.split()), len(ann.sentences), sorted(flags),
             ann.entity_annotated, options.started_at, options.run_id, options.pipeline_version,
             source_format="html" if page else "text", published_at=meta.published_at,

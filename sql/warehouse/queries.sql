@@ -44,3 +44,11 @@ select comment from duckdb_views() where view_name = $name;
 -- name: main_tables
 -- The warehouse's tables, for the row counts a run prints.
 select table_name from duckdb_tables() where schema_name = 'main' order by table_name;
+
+-- name: run_quarantine_reasons
+-- Why the files a run quarantined were set aside, for the summary it prints.
+select error as reason, count(*) as n_files
+from documents
+where run_id = ? and status = 'quarantined'
+group by all
+order by n_files desc, reason;

@@ -63,7 +63,7 @@ def test_read_limited(tmp_path):
     path.write_bytes(b"x" * 11)
     assert read_limited(path, 11) == b"x" * 11
     assert read_limited(path, 10) == "too_large"
-    assert read_limited(tmp_path / "missing.txt", 10) == "unreadable"
+    assert read_limited(tmp_path / "missing.txt", 10) == "vanished"   # discovered, gone when read
 
 
 from hypothesis import given, settings

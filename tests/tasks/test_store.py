@@ -21,7 +21,7 @@ def con():
 
 def add_article(con, article_id="a1", doc_id="d1", body="Hello world. Bye."):
     con.execute("insert into documents values (?, 'p', 1, 'utf-8', 'ok', null, now(), 'r')", [doc_id])
-    con.execute("insert into sources values ('p', ?, 1, 1, now(), 'r')", [doc_id])
+    con.execute("insert into sources (source_path, doc_id, size_bytes, mtime_ns, seen_at, run_id) values ('p', ?, 1, 1, now(), 'r')", [doc_id])
     con.execute("insert into records (doc_id, record_no, source_path, container, status, article_id, "
                 "version_id, first_seen_at, run_id) values (?, 0, 'p', 'file', 'ok', ?, 'v1', now(), 'r')",
                 [doc_id, article_id])
@@ -97,7 +97,7 @@ def test_check_catches_orphans_and_accounting(con):
     add_article(con)
     con.execute("insert into sentences (article_id, sent_idx, text, start_char, end_char) values ('ghost', 0, 'x', 0, 1)")
     con.execute("insert into documents values ('d2', 'q', 1, null, 'quarantined', null, now(), 'r')")
-    con.execute("insert into sources values ('q', 'd2', 1, 1, now(), 'r')")
+    con.execute("insert into sources values ('q', 'd2', 1, 1, now(), 'r', null)")
     message = failed_checks_message(run_checks(con))
     assert "orphan_rows" in message and "article_per_ok_document" in message
 

@@ -31,6 +31,7 @@ QUARANTINE_REASONS = frozenset({
     "undecodable",   # no text encoding fits the bytes
     "outside_root",  # a symlink to a file outside the input folder: never read
     "no_body",       # decoded, but cleaning left no article text
+    "internal_error",    # a step failed on this input for a reason nobody foresaw (detail in records)
 })
 
 # File signatures of formats that are never article text.

@@ -1,5 +1,6 @@
 """Failpoints: named places where a test can kill the process, to prove that a run killed
-there leaves the warehouse and the handoff as they were.
+there leaves the warehouse and the handoff as they were; and raise points, where a test can
+make one record's step raise, to prove that one bad record costs only itself.
 
 Set ``NEWSFLOW_FAILPOINT`` to a name below (or ``NAME:N``, the Nth time it is reached, e.g.
 ``load:2`` in the second load slice); the process then kills itself with SIGKILL there (no
@@ -31,3 +32,15 @@ def failpoint(name: str) -> None:
     nth = wanted.partition(":")[2]
     if _reached[name] == (int(nth) if nth.isdigit() else 1):
         os.kill(os.getpid(), signal.SIGKILL)
+
+
+def raise_point(step: str, text: str | bytes) -> None:
+    """Raise inside a record's ``step`` when ``NEWSFLOW_RAISE_AT`` is ``STEP:MARKER`` and the
+    record's text holds MARKER: one record failing for a reason nobody foresaw, as a bug in a
+    library would make it. Unset, it is one dictionary lookup."""
+    wanted = os.environ.get("NEWSFLOW_RAISE_AT")
+    if wanted is None:
+        return
+    name, _, marker = wanted.partition(":")
+    if name == step and marker and (marker if isinstance(text, str) else marker.encode()) in text:
+        raise RuntimeError(f"injected failure in {step}")

@@ -84,11 +84,16 @@ def clean_input(text: str, common_lines: frozenset[str] = frozenset()) -> tuple[
 COMMON_MIN_RECORDS = 10
 
 
+def chunk_common_lines(sources: Sequence[str | None]) -> frozenset[str]:
+    """Lines that repeat across a chunk's texts (menus, footers, one site's author boxes),
+    once there are ``COMMON_MIN_RECORDS`` distinct texts (``tasks.clean.common_lines``)."""
+    extracted = [source for source in sources if source is not None]
+    return common_lines(extracted) if len(set(extracted)) >= COMMON_MIN_RECORDS else frozenset()
+
+
 def clean_inputs(texts: Sequence[str]) -> list[tuple[Cleaned, Page | None]]:
     """Clean decoded inputs together, as the pipeline cleans a chunk of records: lines that
-    repeat across them (menus, footers, one site's author boxes) are boilerplate
-    (``tasks.clean.common_lines``) once there are ``COMMON_MIN_RECORDS`` distinct texts."""
+    repeat across them are boilerplate (``chunk_common_lines``)."""
     sources = [text_to_clean(text) for text in texts]
-    extracted = [source for source, _ in sources if source is not None]
-    common = common_lines(extracted) if len(set(extracted)) >= COMMON_MIN_RECORDS else frozenset()
+    common = chunk_common_lines([source for source, _ in sources])
     return [(clean_source(source, common), page) for source, page in sources]

@@ -28,6 +28,7 @@ RECORD_REASONS = frozenset({
     "no_text",           # a record without a text or html field
     "too_large",         # a record above the size limit
     "truncated",         # the container ends mid-record (a half-written or corrupt file)
+    "internal_error",    # a step raised on this record: the exception is the record's detail
 })
 
 

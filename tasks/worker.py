@@ -17,15 +17,22 @@ from datetime import datetime
 from pathlib import Path
 from typing import Sequence
 
-from tasks.annotate import annotate_texts
+import logging
+
+from tasks.annotate import Annotation, annotate_texts
+from tasks.clean import Cleaned
 from tasks.decode import decode_bytes
 from tasks.features import article_features
 from tasks.files import stored_path
-from tasks.html import clean_inputs
+from tasks.faults import raise_point
+from tasks.html import Page, chunk_common_lines, clean_source, text_to_clean
 from tasks.inputs import RawRecord
 from tasks.metadata import from_text, resolve
 from tasks.records import (STAGED, STAGED_FEATURES, ArticleRow, MentionRow, QuoteRow, RecordRow, RemovedLineRow,
                            SentenceRow, article_identity, write_parquet)
+
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -62,9 +69,10 @@ def write_parts(rows: dict[str, list], out_dir: str, part: str) -> dict[str, int
 
 
 def _record_row(rec: RawRecord, options: StageOptions, error: str | None = None,
-                article_id: str | None = None, version_id: str | None = None) -> RecordRow:
+                article_id: str | None = None, version_id: str | None = None,
+                detail: str | None = None) -> RecordRow:
     return RecordRow(rec.doc_id, rec.record_no, stored_path(rec.source_path), rec.container,
-                     "quarantined" if error else "ok", error, None, article_id, version_id,
+                     "quarantined" if error else "ok", error, detail, article_id, version_id,
                      rec.fetched_at, options.started_at, options.run_id)
 
 
@@ -75,72 +83,128 @@ def process_records(records: Sequence[RawRecord], out_dir: str, part: str,
     ``share`` (k, n): stage only the k-th of n equal runs of the records. The whole chunk is
     still decoded and cleaned, since cleaning reads the chunk as a corpus (lines common to
     its records are boilerplate), so n shares stage exactly the rows the whole chunk would.
+    An exception in any step for one record quarantines that record alone (``internal_error``,
+    the exception in ``detail``, its traceback in the log); the rest of the chunk goes on.
     """
     k, n = share
     mine = range(k * len(records) // n, (k + 1) * len(records) // n)
     rows: dict[str, list] = {name: [] for name in {**STAGED, **STAGED_FEATURES}}
     outcomes: list[Outcome] = []
-    kept = []
-    readable = []
+
+    def quarantine(i: int, rec: RawRecord, reason: str, encoding: str | None, detail: str | None = None) -> None:
+        if i in mine:
+            outcomes.append(Outcome(rec.doc_id, rec.record_no, reason, encoding))
+            rows["records"].append(_record_row(rec, options, reason, detail=detail))
+
+    def failed(i: int, rec: RawRecord, step: str, exc: Exception, encoding: str | None) -> None:
+        log.warning("record %s:%s failed in %s", stored_path(rec.source_path), rec.record_no, step, exc_info=exc)
+        quarantine(i, rec, "internal_error", encoding, f"{step}: {type(exc).__name__}: {exc}"[:500])
+
+    extracted = []
     for i, rec in enumerate(records):
         encoding = None
-        text = rec.payload
-        if isinstance(text, bytes):
-            decoded = decode_bytes(text)
-            text, encoding = decoded.text, decoded.encoding
-            if text is None:
-                if i in mine:
-                    outcomes.append(Outcome(rec.doc_id, rec.record_no, decoded.error, encoding))
-                    rows["records"].append(_record_row(rec, options, decoded.error))
-                continue
-        readable.append((i, rec, encoding, text))
-    cleaned_inputs = clean_inputs([text for _, _, _, text in readable])
-    for (i, rec, encoding, text), (cleaned, page) in zip(readable, cleaned_inputs):
+        try:
+            raise_point("decode", rec.payload)
+            text = rec.payload
+            if isinstance(text, bytes):
+                decoded = decode_bytes(text)
+                text, encoding = decoded.text, decoded.encoding
+                if text is None:
+                    quarantine(i, rec, decoded.error, encoding)
+                    continue
+            source, page = text_to_clean(text)
+        except Exception as exc:
+            failed(i, rec, "decode", exc, encoding)
+            continue
+        extracted.append((i, rec, encoding, text, source, page))
+    common = chunk_common_lines([source for *_, source, _ in extracted])
+    kept = []
+    for i, rec, encoding, text, source, page in extracted:
         if i not in mine:
+            continue
+        try:
+            raise_point("clean", text)
+            cleaned = clean_source(source, common)
+        except Exception as exc:
+            failed(i, rec, "clean", exc, encoding)
             continue
         rows["removed_lines"] += [RemovedLineRow(rec.doc_id, rec.record_no, r.line_no, r.text, r.reason)
                                   for r in cleaned.removed]
         if not cleaned.body.strip():  # nothing of the article survived: keep the audit trail only
-            outcomes.append(Outcome(rec.doc_id, rec.record_no, "no_body", encoding))
-            rows["records"].append(_record_row(rec, options, "no_body"))
+            quarantine(i, rec, "no_body", encoding)
             continue
-        kept.append((rec, cleaned, page, page.text if page else text))
-        outcomes.append(Outcome(rec.doc_id, rec.record_no, None, encoding))
+        kept.append((i, rec, encoding, cleaned, page, page.text if page else text))
 
-    annotations = annotate_texts([k[1].body for k in kept], options.spacy_model)
-    for (rec, cleaned, page, source_text), ann in zip(kept, annotations):
-        body = cleaned.body
-        candidates = list(rec.candidates)
-        if page is not None:
-            candidates.append(("record", page.fields()))  # after the record's own fields: they win ties
-        # The text as it came in: credits and date lines are what cleaning removes from the body.
-        said = from_text(cleaned.title, cleaned.byline, source_text)
-        candidates.append(("text", {"title": cleaned.title, **said}))
-        meta = resolve(candidates, options.started_at)
-        article_id, version_id = article_identity(meta.url, body)
-        flags = set(cleaned.flags) | set(meta.flags) | set(ann.flags)
-        if not ann.entity_annotated:
-            flags.add("not_entity_annotated")
-        rows["articles"].append(ArticleRow(
-            article_id, rec.doc_id, stored_path(rec.source_path), meta.title, cleaned.byline or (page and page.byline),
-            body, ann.lang, ann.lang_score, len(body.split()), len(ann.sentences), sorted(flags),
-            ann.entity_annotated, options.started_at, options.run_id, options.pipeline_version,
-            source_format="html" if page else "text", published_at=meta.published_at,
-            site_name=page and page.site_name, version_id=version_id, record_no=rec.record_no,
-            container=rec.container, url=meta.url, url_source=meta.url_source, outlet=meta.outlet,
-            outlet_name=meta.outlet_name, outlet_source=meta.outlet_source,
-            published_at_source=meta.published_at_source, title_source=meta.title_source,
-            fetched_at=rec.fetched_at, agency=said.get("agency"), dateline_place=said.get("dateline_place")))
-        rows["sentences"] += [SentenceRow(article_id, i, body[s:e], s, e, version_id)
-                              for i, (s, e) in enumerate(ann.sentences)]
-        rows["entity_mentions"] += [MentionRow(article_id, m.start, m.end, ann.sentence_of(m.start),
-                                               m.text, m.label, m.key, version_id) for m in ann.mentions]
-        rows["quotes"] += [QuoteRow(article_id, q.start, q.end, q.text, q.speaker, q.speaker_key, version_id)
-                           for q in ann.quotes]
-        features, passages = article_features(article_id, version_id, body, ann.sentences,
-                                              [(q.start, q.end, q.text) for q in ann.quotes])
-        rows["article_features"].append(features)
-        rows["passages"] += passages
-        rows["records"].append(_record_row(rec, options, None, article_id, version_id))
+    annotations = _annotate_each([cleaned.body for _, _, _, cleaned, _, _ in kept], options.spacy_model)
+    for (i, rec, encoding, cleaned, page, source_text), ann in zip(kept, annotations):
+        try:
+            if isinstance(ann, Exception):
+                raise ann
+            raise_point("stage", cleaned.body)
+            staged = _stage(rec, cleaned, page, source_text, ann, options)
+        except Exception as exc:
+            failed(i, rec, "annotate" if isinstance(ann, Exception) else "stage", exc, encoding)
+            continue
+        for name, table_rows in staged.items():
+            rows[name] += table_rows
+        outcomes.append(Outcome(rec.doc_id, rec.record_no, None, encoding))
     write_parts(rows, out_dir, part)
     return outcomes
+
+
+def _annotate_each(texts: list[str], model: str) -> list[Annotation | Exception]:
+    """Annotations of the texts, batched; when the batch fails, text by text, so that the
+    text that fails is the only one lost (a text's annotation depends on it alone)."""
+    try:
+        for text in texts:
+            raise_point("annotate", text)
+        return list(annotate_texts(texts, model))
+    except Exception:
+        found: list[Annotation | Exception] = []
+        for text in texts:
+            try:
+                raise_point("annotate", text)
+                found.extend(annotate_texts([text], model))
+            except Exception as exc:
+                found.append(exc)
+        return found
+
+
+def _stage(rec: RawRecord, cleaned: Cleaned, page: Page | None, source_text: str, ann: Annotation,
+           options: StageOptions) -> dict[str, list]:
+    """The staged rows of one annotated article, by table."""
+    body = cleaned.body
+    candidates = list(rec.candidates)
+    if page is not None:
+        candidates.append(("record", page.fields()))  # after the record's own fields: they win ties
+    # The text as it came in: credits and date lines are what cleaning removes from the body.
+    said = from_text(cleaned.title, cleaned.byline, source_text)
+    candidates.append(("text", {"title": cleaned.title, **said}))
+    meta = resolve(candidates, options.started_at)
+    article_id, version_id = article_identity(meta.url, body)
+    flags = set(cleaned.flags) | set(meta.flags) | set(ann.flags)
+    if not ann.entity_annotated:
+        flags.add("not_entity_annotated")
+    article = ArticleRow(
+        article_id, rec.doc_id, stored_path(rec.source_path), meta.title, cleaned.byline or (page and page.byline),
+        body, ann.lang, ann.lang_score, len(body.split()), len(ann.sentences), sorted(flags),
+        ann.entity_annotated, options.started_at, options.run_id, options.pipeline_version,
+        source_format="html" if page else "text", published_at=meta.published_at,
+        site_name=page and page.site_name, version_id=version_id, record_no=rec.record_no,
+        container=rec.container, url=meta.url, url_source=meta.url_source, outlet=meta.outlet,
+        outlet_name=meta.outlet_name, outlet_source=meta.outlet_source,
+        published_at_source=meta.published_at_source, title_source=meta.title_source,
+        fetched_at=rec.fetched_at, agency=said.get("agency"), dateline_place=said.get("dateline_place"))
+    features, passages = article_features(article_id, version_id, body, ann.sentences,
+                                          [(q.start, q.end, q.text) for q in ann.quotes])
+    return {
+        "articles": [article],
+        "sentences": [SentenceRow(article_id, i, body[s:e], s, e, version_id) for i, (s, e) in enumerate(ann.sentences)],
+        "entity_mentions": [MentionRow(article_id, m.start, m.end, ann.sentence_of(m.start), m.text, m.label, m.key,
+                                       version_id) for m in ann.mentions],
+        "quotes": [QuoteRow(article_id, q.start, q.end, q.text, q.speaker, q.speaker_key, version_id)
+                   for q in ann.quotes],
+        "article_features": [features],
+        "passages": passages,
+        "records": [_record_row(rec, options, None, article_id, version_id)],
+    }

@@ -1,9 +1,11 @@
+import json
 from datetime import datetime, timezone
 
 import pyarrow.parquet as pq
+import pytest
 
 from tasks.records import STAGED, STAGED_FEATURES
-from tasks.stage import process_batch
+from tasks.stage import process_batch, shutdown_pool
 from tasks.worker import StageOptions
 from tests.conftest import SEEDS, make_bad_inputs
 
@@ -102,3 +104,30 @@ def test_with_last_marks_only_the_final_item():
     assert list(with_last([])) == []
     assert list(with_last(iter("a"))) == [("a", True)]
     assert list(with_last(iter("abc"))) == [("a", False), ("b", False), ("c", True)]
+
+
+@pytest.mark.parametrize("step", ["decode", "clean", "annotate", "stage"])
+def test_one_record_raising_in_a_worker_costs_only_that_record(tmp_path, monkeypatch, step):
+    """A JSONL feed of six articles, one of which makes a step raise inside a worker process."""
+    articles = [f"Story {n}\n\nThe council of town {n} met on Tuesday and approved the new cycle lanes. "
+                f"The mayor of town {n} said the work would start in the spring." for n in range(6)]
+    articles[3] = articles[3].replace("cycle lanes", "cycle lanes POISON")
+    feed = tmp_path / "in" / "feed.jsonl"
+    feed.parent.mkdir()
+    feed.write_text("".join(json.dumps({"text": text}) + "\n" for text in articles))
+    monkeypatch.setenv("NEWSFLOW_RAISE_AT", f"{step}:POISON")
+    shutdown_pool()  # workers read the environment when they start
+    try:
+        process_batch([str(feed)], str(tmp_path / "out"), "b0", OPTIONS, workers=2)
+    finally:
+        shutdown_pool()
+    records = {r["record_no"]: r for r in read(tmp_path / "out", "records")}
+    assert sorted(records) == [1, 2, 3, 4, 5, 6]
+    bad = records.pop(4)
+    assert (bad["status"], bad["error"]) == ("quarantined", "internal_error")
+    assert bad["detail"].startswith(f"{step}: RuntimeError: injected failure")
+    assert all(r["status"] == "ok" for r in records.values())
+    bodies = sorted(r["body"] for r in read(tmp_path / "out", "articles"))
+    assert len(bodies) == 5 and not any("POISON" in b for b in bodies)
+    (doc,) = read(tmp_path / "out", "documents")
+    assert doc["status"] == "ok"

@@ -147,6 +147,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             raise InputError(f"input path does not exist: {path}")
     options = {"db": args.db, "export_dir": args.export, "batch_size": args.batch_size,
                "workers": args.workers, "max_file_bytes": args.max_file_bytes,
+               "max_decompressed_bytes": args.max_decompressed_bytes,
                "path_pattern": args.path_pattern, "dask_address": args.dask, "staging": args.staging}
     settings = load_settings(options)  # a bad setting fails here, before Prefect starts
     _ensure_writable(settings)
@@ -209,6 +210,8 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--batch-size", type=int, help="files per annotate task (default 200)")
     ingest.add_argument("--workers", type=int, help="annotation processes (default: one per core)")
     ingest.add_argument("--max-file-bytes", type=int, help="quarantine larger files and records (default 5 MB)")
+    ingest.add_argument("--max-decompressed-bytes", type=int,
+                        help="what one .jsonl[.gz] or .warc[.gz] file may expand to (default 1 GB)")
     ingest.add_argument("--path-pattern", help='metadata in paths, e.g. "{outlet}/{published:%%Y-%%m-%%d}/*.txt"')
     ingest.add_argument("--dask", metavar="ADDRESS", help="run the batches on this Dask scheduler")
     ingest.add_argument("--staging", help="staging folder every Dask worker can reach")

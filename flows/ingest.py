@@ -124,6 +124,7 @@ def ingest_flow(
     batch_size: int | None = None,
     workers: int | None = None,
     max_file_bytes: int | None = None,
+    max_decompressed_bytes: int | None = None,
     path_pattern: str | None = None,
     dask_address: str | None = None,
     staging: str | None = None,
@@ -131,13 +132,14 @@ def ingest_flow(
     """Ingest raw article files into the warehouse and refresh the analysts' handoff."""
     settings = load_settings({"db": db, "export_dir": export_dir, "batch_size": batch_size,
                               "workers": workers, "max_file_bytes": max_file_bytes,
+                              "max_decompressed_bytes": max_decompressed_bytes,
                               "path_pattern": path_pattern, "dask_address": dask_address,
                               "staging": staging})
     inputs = paths or ["data/raw"]
     run_id, started_at = _run_id(), datetime.now(timezone.utc)
     run_dir = settings.staging_dir / run_id
     options = StageOptions(run_id, started_at, settings.max_file_bytes, settings.spacy_model,
-                           PIPELINE_VERSION)
+                           PIPELINE_VERSION, settings.max_decompressed_bytes)
 
     with run_lock(settings.lock_path, settings.lock_wait_s):
         _prepare(settings.db, settings.staging_dir)

@@ -27,6 +27,9 @@ class Settings:
     batch_size: int = 200            # files per annotate task: big enough to amortise task overhead
     workers: int = 0                 # worker processes for annotation; 0 means one per core
     max_file_bytes: int = 5_000_000  # larger files are quarantined, not read into memory
+    # what a container (.jsonl, .jsonl.gz, .warc.gz) may expand to: a small gzip file can hold
+    # gigabytes; past this, the rest of it is quarantined unread
+    max_decompressed_bytes: int = 1_000_000_000
     spacy_model: str = ""            # empty: en_core_web_sm if installed, else the registry re-upload
     lock_wait_s: float = 0.0         # how long a second ingest waits for the lock before refusing
     # JSONL field names, "name=key1,key2;..." for text, html, url, title, published_at, outlet
@@ -69,7 +72,7 @@ class Settings:
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
 # Sizes that are meaningless below one, and counts and waits that are meaningless below zero.
-_AT_LEAST = {"batch_size": 1, "max_file_bytes": 1, "load_slice_articles": 1, "workers": 0, "lock_wait_s": 0}
+_AT_LEAST = {"batch_size": 1, "max_file_bytes": 1, "max_decompressed_bytes": 1, "load_slice_articles": 1, "workers": 0, "lock_wait_s": 0}
 
 
 def _coerce(name: str, value: Any) -> Any:

@@ -10,6 +10,7 @@ number) and the rest of the container is still read.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import zlib
 from dataclasses import dataclass
@@ -86,23 +87,55 @@ def parse_field_map(spec: str) -> dict[str, tuple[str, ...]]:
     return mapping
 
 
+def _lines(fh: BinaryIO, max_line_bytes: int) -> Iterator[bytes | int]:
+    """The lines of a stream, each read with at most ``max_line_bytes`` + 1 bytes in memory; a
+    longer line is skipped to its end and given as its length (an int) instead."""
+    while line := fh.readline(max_line_bytes + 1):
+        if len(line) <= max_line_bytes or line.endswith(b"\n"):
+            yield line
+            continue
+        length = len(line)
+        while (rest := fh.readline(_SKIP_CHUNK)) and not rest.endswith(b"\n"):
+            length += len(rest)
+        yield length + len(rest)
+
+
+_SKIP_CHUNK = 1 << 20
+DEFAULT_MAX_DECOMPRESSED_BYTES = 1_000_000_000
+
+
 def iter_jsonl(path: Path, doc_id: str, max_record_bytes: int, field_map: Mapping[str, tuple[str, ...]],
-               file_candidates: tuple[Candidate, ...] = ()) -> Iterator[RawRecord | RecordError]:
+               file_candidates: tuple[Candidate, ...] = (),
+               max_decompressed_bytes: int = DEFAULT_MAX_DECOMPRESSED_BYTES) -> Iterator[RawRecord | RecordError | str]:
+    """A JSON-lines file's records. No more than a record's limit is held in memory at once; a
+    file expanding past ``max_decompressed_bytes`` stops there (the rest is one ``too_large``
+    record); a record identical to an earlier one of the file yields the string 'repeated'."""
     from tasks.metadata import normalize_fields
 
     overrides = {k: v for k, v in field_map.items() if k not in ("text", "html")}
     text_keys = field_map.get("text", DEFAULT_TEXT_KEYS)
     html_keys = field_map.get("html", DEFAULT_HTML_KEYS)
     src = str(path)
-    line_no = 0
+    line_no = n_bytes = 0
+    seen: set[bytes] = set()
     try:
         with _open(path) as fh:
-            for line_no, line in enumerate(fh, start=1):
+            for line_no, line in enumerate(_lines(fh, max_record_bytes), start=1):
+                n_bytes += line if isinstance(line, int) else len(line)
+                if n_bytes > max_decompressed_bytes:
+                    yield RecordError(src, doc_id, line_no, "too_large",
+                                      f"the file expands past {max_decompressed_bytes:,} bytes: not read further")
+                    return
+                if isinstance(line, int):
+                    yield RecordError(src, doc_id, line_no, "too_large", f"{line:,} bytes")
+                    continue
                 if not line.strip():
                     continue
-                if len(line) > max_record_bytes:
-                    yield RecordError(src, doc_id, line_no, "too_large", f"{len(line):,} bytes")
+                digest = hashlib.blake2b(line.strip(), digest_size=16).digest()
+                if digest in seen:   # the same record again: annotated once, counted as skipped
+                    yield "repeated"
                     continue
+                seen.add(digest)
                 try:
                     obj = json.loads(line)
                 except ValueError as exc:
@@ -123,16 +156,19 @@ def iter_jsonl(path: Path, doc_id: str, max_record_bytes: int, field_map: Mappin
         yield RecordError(src, doc_id, line_no + 1, "truncated", str(exc)[:200])
 
 
-def iter_warc(path: Path, doc_id: str, max_record_bytes: int,
-              file_candidates: tuple[Candidate, ...] = ()) -> Iterator[RawRecord | RecordError | str]:
-    """HTML responses as records; any other record yields the string 'skipped' to be counted."""
+def iter_warc(path: Path, doc_id: str, max_record_bytes: int, file_candidates: tuple[Candidate, ...] = (),
+              max_decompressed_bytes: int = DEFAULT_MAX_DECOMPRESSED_BYTES) -> Iterator[RawRecord | RecordError | str]:
+    """HTML responses as records; any other record yields the string 'skipped' to be counted,
+    a response identical to an earlier one 'repeated'. Past ``max_decompressed_bytes`` of
+    payloads the rest of the file is one ``too_large`` record."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     from tasks.metadata import parse_datetime
 
     src = str(path)
-    record_no = 0
+    record_no = n_bytes = 0
+    seen: set[bytes] = set()
     try:
         with open_regular(path) as fh:
             for record_no, record in enumerate(ArchiveIterator(fh), start=1):
@@ -141,9 +177,20 @@ def iter_warc(path: Path, doc_id: str, max_record_bytes: int,
                     yield "skipped"
                     continue
                 payload = record.content_stream().read(max_record_bytes + 1)
+                n_bytes += len(payload)
+                if n_bytes > max_decompressed_bytes:
+                    yield RecordError(src, doc_id, record_no, "too_large",
+                                      f"the file expands past {max_decompressed_bytes:,} bytes: not read further")
+                    return
                 if len(payload) > max_record_bytes:
                     yield RecordError(src, doc_id, record_no, "too_large", f"over {max_record_bytes:,} bytes")
                     continue
+                target = record.rec_headers.get_header("WARC-Target-URI") or ""
+                digest = hashlib.blake2b(target.encode() + b"\0" + payload, digest_size=16).digest()
+                if digest in seen:
+                    yield "repeated"
+                    continue
+                seen.add(digest)
                 headers = record.rec_headers
                 yield RawRecord(src, doc_id, record_no, "warc", payload,
                                 (("record", {"url": headers.get_header("WARC-Target-URI")}),) + file_candidates,

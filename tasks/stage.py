@@ -124,8 +124,9 @@ def read_file(path: str, options: StageOptions, field_map: dict,
         return FileState(path, kind, size, mtime_ns, sha256_hex(f"unreadable:{path}".encode()), "unreadable"), iter(())
     state = FileState(path, kind, size, mtime_ns, doc_id)
     if kind == "jsonl":
-        return state, iter_jsonl(Path(path), doc_id, options.max_file_bytes, field_map, candidates)
-    return state, iter_warc(Path(path), doc_id, options.max_file_bytes, candidates)
+        return state, iter_jsonl(Path(path), doc_id, options.max_file_bytes, field_map, candidates,
+                                 options.max_decompressed_bytes)
+    return state, iter_warc(Path(path), doc_id, options.max_file_bytes, candidates, options.max_decompressed_bytes)
 
 
 def in_chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -167,7 +168,7 @@ def _records(paths: list[str], options: StageOptions, read: ReadOptions, states:
         state, records = read_file(path, options, field_map, provenance.candidates(path))
         states.append(state)
         for rec in records:
-            if rec == "skipped":
+            if rec in ("skipped", "repeated"):
                 state.n_skipped += 1
                 continue
             state.n_records += 1

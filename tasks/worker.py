@@ -42,6 +42,7 @@ class StageOptions:
     max_file_bytes: int
     spacy_model: str
     pipeline_version: str
+    max_decompressed_bytes: int = 1_000_000_000   # what one container may expand to
 
 
 @dataclass(frozen=True)

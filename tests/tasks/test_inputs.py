@@ -61,3 +61,42 @@ def test_warc_html_responses_are_records_others_skipped(tmp_path):
     assert record.container == "warc" and record.record_no == 1 and isinstance(record.payload, bytes)
     assert dict(record.candidates)["record"]["url"] == "https://example.com/a?utm_source=x"
     assert record.fetched_at.isoformat() == "2024-05-31T08:00:00+00:00"
+
+
+ARTICLE = "The council approved the new cycle lanes on Tuesday, the mayor said. Work starts in spring."
+
+
+def test_one_enormous_line_is_never_held_in_memory(tmp_path):
+    import tracemalloc
+
+    path = tmp_path / "big.jsonl"
+    with path.open("w") as fh:
+        fh.write(json.dumps({"text": "x " * 7_500_000}) + "\n")   # a 15 MB record
+        fh.write(json.dumps({"text": ARTICLE}) + "\n")
+    tracemalloc.start()
+    out = list(iter_jsonl(path, "d", 1_000_000, {}))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert isinstance(out[0], RecordError) and (out[0].record_no, out[0].reason) == (1, "too_large")
+    assert isinstance(out[1], RawRecord) and out[1].payload == ARTICLE
+    assert peak < 5_000_000   # a few times the record limit, never the 15 MB line
+
+
+def test_a_small_gzip_expanding_past_the_limit_stops_there(tmp_path):
+    path = tmp_path / "bomb.jsonl.gz"
+    lines = "".join(json.dumps({"text": f"{ARTICLE} ({n})"}) + "\n" for n in range(20_000))
+    path.write_bytes(gzip.compress(lines.encode()))
+    assert path.stat().st_size < len(lines) // 10
+    out = list(iter_jsonl(path, "d", 10_000, {}, max_decompressed_bytes=100_000))
+    *records, last = out
+    assert all(isinstance(r, RawRecord) for r in records) and 900 < len(records) < 1000
+    assert isinstance(last, RecordError) and last.reason == "too_large" and "expands past" in last.detail
+
+
+def test_identical_records_in_one_container_are_read_once(tmp_path):
+    path = tmp_path / "same.jsonl.gz"
+    line = json.dumps({"text": ARTICLE}) + "\n"
+    path.write_bytes(gzip.compress((line * 100_000 + json.dumps({"text": ARTICLE + " More."}) + "\n").encode()))
+    out = list(iter_jsonl(path, "d", 10_000, {}))
+    assert [r.record_no for r in out if isinstance(r, RawRecord)] == [1, 100_001]
+    assert out.count("repeated") == 99_999

@@ -12,12 +12,13 @@ import csv
 import json
 import os
 import shutil
+import signal
 import sys
 from pathlib import Path
 from typing import Iterator, Sequence
 
 from tasks.config import load_settings
-from tasks.errors import InputError
+from tasks.errors import InputError, Interrupted
 
 EXIT_USAGE, EXIT_FAILED = 2, 1
 
@@ -140,6 +141,32 @@ def _ensure_writable(settings) -> None:
             connect(settings.db).close()
 
 
+@contextlib.contextmanager
+def stop_on_signals() -> Iterator[None]:
+    """SIGTERM and SIGINT raise ``Interrupted`` in the main thread: the flow records the run as
+    cancelled, and the process then exits normally, so the worker pool and Prefect's temporary
+    server are stopped (a death by signal would leave them running). Prefect's own SIGTERM
+    handler, installed while the flow runs, re-sends the signal to this one."""
+    def interrupt(signum: int, frame: object) -> None:
+        raise Interrupted(signum)
+
+    previous = {signum: signal.signal(signum, interrupt) for signum in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def stop_temporary_server() -> None:
+    """Stop the Prefect server this process started for its run, if any (it is a child
+    process: left alone, it outlives a run that was stopped)."""
+    from prefect.server.api.server import SubprocessASGIServer
+
+    for server in list(SubprocessASGIServer._instances.values()):  # noqa: SLF001 - no public accessor
+        server.stop()
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     _quiet_prefect(args.verbose)
     for path in args.paths:
@@ -155,7 +182,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from flows.ingest import ingest_flow_for
 
     flow = ingest_flow_for(settings.dask_address)
-    with progress_bar():
+    with progress_bar(), stop_on_signals():
         summary = flow(paths=args.paths or None, **options)
     print_summary(summary, settings.snapshot_path)
     return 0
@@ -273,9 +300,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ExportFailed as exc:
         print(f"newsflow: export failed (the warehouse is loaded): {exc}", file=sys.stderr)
         return EXIT_FAILED
-    except KeyboardInterrupt:
-        print("newsflow: interrupted; the warehouse is as it was before this run", file=sys.stderr)
-        return 130
+    except (KeyboardInterrupt, Interrupted) as exc:
+        signum = getattr(exc, "signum", signal.SIGINT)
+        print(f"newsflow: stopped by {signal.Signals(signum).name}; the run is recorded as cancelled, "
+              "the slices it committed stay and the next run does the rest", file=sys.stderr)
+        if args.func is cmd_ingest:
+            stop_temporary_server()
+        return 128 + signum
 
 
 if __name__ == "__main__":

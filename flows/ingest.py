@@ -15,15 +15,16 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from prefect import flow, get_run_logger, task
+from prefect.exceptions import TerminationSignal
 from prefect.futures import PrefectFuture, as_completed
 from prefect.runtime import flow_run
 
 from flows.progress import reporter
 from tasks.config import PIPELINE_VERSION, Settings, load_settings
-from tasks.errors import ConfigError
-from tasks.discover import discover_task
+from tasks.errors import ConfigError, Interrupted
+from tasks.discover import Discovery, discover_task
 from tasks.export import export_task, handoff_is_current
-from tasks.load import RunCounts, load_task, record_noop_task
+from tasks.load import RunCounts, load_task, record_cancelled, record_noop_task
 from tasks.stage import ReadOptions, annotate_batch, estimated_records, shutdown_pool, stage_discovery
 from tasks.store import connect, migrate, run_lock
 from tasks.worker import StageOptions
@@ -144,24 +145,45 @@ def ingest_flow(
     with run_lock(settings.lock_path, settings.lock_wait_s):
         _prepare(settings.db, settings.staging_dir)
         discovery = discover_task(inputs, str(settings.db))
-        if discovery.is_noop:
-            counts = record_noop_task(str(settings.db), run_id, started_at, discovery.n_seen,
-                                      PIPELINE_VERSION, str(settings.snapshot_path))
-            get_run_logger().info("nothing new in %d files: warehouse and handoff unchanged",
-                                  discovery.n_seen)
-            summary = RunSummary(run_id, counts, 0)
-        else:
-            stage_discovery(discovery, str(run_dir), options)
-            batches = discovery.batches(settings.batch_size)
-            records = _annotate(batches, run_dir, options, settings, inputs)
-            counts = load_task(str(settings.db), str(run_dir), run_id, started_at, discovery.n_seen,
-                               PIPELINE_VERSION, str(settings.snapshot_path), records)
-            summary = RunSummary(run_id, counts, len(batches))
-        if not handoff_is_current(settings.db, settings.export_dir):
-            summary.exported = export_task(str(settings.db), str(settings.export_dir), run_id,
-                                           PIPELINE_VERSION, str(settings.snapshot_path))
+        try:
+            summary = _run(discovery, inputs, run_dir, options, settings)
+        except (Interrupted, KeyboardInterrupt, TerminationSignal) as exc:
+            shutdown_pool(wait=False, terminate=True)
+            why = f"stopped by {signal_name(exc)}"
+            record_cancelled(settings.db, run_id, started_at, discovery.n_seen, PIPELINE_VERSION, why)
+            raise
         shutil.rmtree(run_dir, ignore_errors=True)
     publish_report_artifact(str(settings.snapshot_path))
+    return summary
+
+
+def signal_name(exc: BaseException) -> str:
+    """SIGTERM or SIGINT, for the runs row of a run that was told to stop."""
+    import signal
+
+    signum = getattr(exc, "signum", None) or getattr(exc, "signal", None) or signal.SIGINT
+    return signal.Signals(signum).name
+
+
+def _run(discovery: Discovery, inputs: list[str], run_dir: Path, options: StageOptions, settings: Settings) -> RunSummary:
+    """Stage, annotate, load and export what discovery found (the lock is held)."""
+    run_id, started_at = options.run_id, options.started_at
+    if discovery.is_noop:
+        counts = record_noop_task(str(settings.db), run_id, started_at, discovery.n_seen,
+                                  PIPELINE_VERSION, str(settings.snapshot_path))
+        get_run_logger().info("nothing new in %d files: warehouse and handoff unchanged",
+                              discovery.n_seen)
+        summary = RunSummary(run_id, counts, 0)
+    else:
+        stage_discovery(discovery, str(run_dir), options)
+        batches = discovery.batches(settings.batch_size)
+        records = _annotate(batches, run_dir, options, settings, inputs)
+        counts = load_task(str(settings.db), str(run_dir), run_id, started_at, discovery.n_seen,
+                           PIPELINE_VERSION, str(settings.snapshot_path), records)
+        summary = RunSummary(run_id, counts, len(batches))
+    if not handoff_is_current(settings.db, settings.export_dir):
+        summary.exported = export_task(str(settings.db), str(settings.export_dir), run_id,
+                                       PIPELINE_VERSION, str(settings.snapshot_path))
     return summary
 
 

@@ -20,3 +20,12 @@ class CheckFailed(RuntimeError):
 
 class ExportFailed(RuntimeError):
     """The handoff could not be written; the previous one is left as it was."""
+
+
+class Interrupted(BaseException):
+    """The run was told to stop (SIGTERM from a supervisor, SIGINT from Ctrl-C). A
+    BaseException, as KeyboardInterrupt is: no ``except Exception`` on the way swallows it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum

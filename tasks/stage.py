@@ -284,12 +284,17 @@ def get_pool(workers: int, model: str) -> ProcessPoolExecutor:
         return _pool
 
 
-def shutdown_pool(wait: bool = True) -> None:
+def shutdown_pool(wait: bool = True, terminate: bool = False) -> None:
     """Stop the pool. ``wait=False`` lets the load start while the workers exit (freeing
-    their models takes most of a second); they are joined at interpreter exit at the latest."""
+    their models takes most of a second); they are joined at interpreter exit at the latest.
+    ``terminate``: a run told to stop does not wait for the chunks in hand either."""
     global _pool
     if _pool is not None:
+        processes = list((_pool._processes or {}).values())  # noqa: SLF001 - no public accessor
         _pool.shutdown(wait=wait, cancel_futures=True)
+        if terminate:
+            for process in processes:
+                process.terminate()
         _pool = None
 
 

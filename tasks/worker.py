@@ -18,6 +18,9 @@ from pathlib import Path
 from typing import Sequence
 
 import logging
+import os
+import threading
+import time
 
 from tasks.annotate import Annotation, annotate_texts
 from tasks.clean import Cleaned
@@ -53,10 +56,23 @@ class Outcome:
     encoding: str | None
 
 
+PARENT_CHECK_S = 2.0
+
+
 def warm_up(model: str) -> None:
-    """A worker's initializer: load the model before the first chunk arrives. It lives here,
-    not beside the pool in tasks/stage.py, so that a worker never imports Prefect."""
+    """A worker's initializer: watch the parent, then load the model before the first chunk
+    arrives. It lives here, not beside the pool in tasks/stage.py, so that a worker never
+    imports Prefect."""
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     annotate_texts(["Warm-up sentence about London and the weather there today."], model)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose flow process died (SIGKILL, the OOM killer) is re-parented: it exits
+    instead of holding its ~850 MB for nobody."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_S)
+    os._exit(1)
 
 
 def write_parts(rows: dict[str, list], out_dir: str, part: str) -> dict[str, int]:

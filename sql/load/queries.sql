@@ -14,3 +14,7 @@ select article_id from winners;
 -- name: drop_slice_features
 drop table slice_features;
 drop table slice_passages;
+
+-- name: run_recorded
+-- Whether a run already has its runs row (a cancelled run may have written it in its load).
+select 1 from runs where run_id = ?;

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from tasks.config import load_settings
-from tasks.errors import InputError, Interrupted
+from tasks.errors import ApiLost, InputError, Interrupted
 
 EXIT_USAGE, EXIT_FAILED = 2, 1
 
@@ -134,7 +134,8 @@ def cmd_sql(args: argparse.Namespace) -> int:
 def _ensure_writable(settings) -> None:
     """Fail fast, before Prefect starts, when another run or process holds the warehouse.
     The flow takes the same lock for real; this only spares the user a server start-up."""
-    from tasks.store import connect, run_lock
+    from tasks.lock import run_lock
+    from tasks.store import connect
 
     with run_lock(settings.lock_path, settings.lock_wait_s):
         if settings.db.exists():
@@ -158,15 +159,6 @@ def stop_on_signals() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
-def stop_temporary_server() -> None:
-    """Stop the Prefect server this process started for its run, if any (it is a child
-    process: left alone, it outlives a run that was stopped)."""
-    from prefect.server.api.server import SubprocessASGIServer
-
-    for server in list(SubprocessASGIServer._instances.values()):  # noqa: SLF001 - no public accessor
-        server.stop()
-
-
 def cmd_ingest(args: argparse.Namespace) -> int:
     _quiet_prefect(args.verbose)
     for path in args.paths:
@@ -178,11 +170,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                "path_pattern": args.path_pattern, "dask_address": args.dask, "staging": args.staging}
     settings = load_settings(options)  # a bad setting fails here, before Prefect starts
     _ensure_writable(settings)
+    from flows.api import prefect_api
     from flows.console import progress_bar, print_summary
     from flows.ingest import ingest_flow_for
 
     flow = ingest_flow_for(settings.dask_address)
-    with progress_bar(), stop_on_signals():
+    with progress_bar(), stop_on_signals(), prefect_api(quiet=not args.verbose):
         summary = flow(paths=args.paths or None, **options)
     print_summary(summary, settings.snapshot_path)
     return 0
@@ -304,9 +297,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         signum = getattr(exc, "signum", signal.SIGINT)
         print(f"newsflow: stopped by {signal.Signals(signum).name}; the run is recorded as cancelled, "
               "the slices it committed stay and the next run does the rest", file=sys.stderr)
-        if args.func is cmd_ingest:
-            stop_temporary_server()
         return 128 + signum
+    except ApiLost as exc:
+        from flows.api import lost_message
+
+        print(lost_message(str(exc)), file=sys.stderr)
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":

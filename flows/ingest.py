@@ -21,12 +21,13 @@ from prefect.runtime import flow_run
 
 from flows.progress import reporter
 from tasks.config import PIPELINE_VERSION, Settings, load_settings
-from tasks.errors import ConfigError, Interrupted
+from tasks.errors import ApiLost, ConfigError, Interrupted
 from tasks.discover import Discovery, discover_task
 from tasks.export import export_task, handoff_is_current
-from tasks.load import RunCounts, load_task, record_cancelled, record_noop_task
+from tasks.load import RunCounts, load_task, record_noop_task, record_stopped
 from tasks.stage import ReadOptions, annotate_batch, estimated_records, shutdown_pool, stage_discovery
-from tasks.store import connect, migrate, run_lock
+from tasks.lock import run_lock
+from tasks.store import connect, migrate
 from tasks.worker import StageOptions
 
 
@@ -147,10 +148,11 @@ def ingest_flow(
         discovery = discover_task(inputs, str(settings.db))
         try:
             summary = _run(discovery, inputs, run_dir, options, settings)
-        except (Interrupted, KeyboardInterrupt, TerminationSignal) as exc:
+        except (Interrupted, KeyboardInterrupt, TerminationSignal, ApiLost) as exc:
             shutdown_pool(wait=False, terminate=True)
-            why = f"stopped by {signal_name(exc)}"
-            record_cancelled(settings.db, run_id, started_at, discovery.n_seen, PIPELINE_VERSION, why)
+            status, why = (("failed", str(exc)) if isinstance(exc, ApiLost)
+                           else ("cancelled", f"stopped by {signal_name(exc)}"))
+            record_stopped(settings.db, run_id, started_at, discovery.n_seen, PIPELINE_VERSION, status, why)
             raise
         shutil.rmtree(run_dir, ignore_errors=True)
     publish_report_artifact(str(settings.snapshot_path))

@@ -29,3 +29,8 @@ class Interrupted(BaseException):
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
         self.signum = signum
+
+
+class ApiLost(BaseException):
+    """The Prefect API stopped answering during a run (flows/api.py watches it). A
+    BaseException, as ``Interrupted`` is: it is raised in the main thread wherever that is."""

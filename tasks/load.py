@@ -51,13 +51,14 @@ def staged_counts(con: duckdb.DuckDBPyConnection, n_seen: int, records: dict[str
                      records.get("records_skipped", 0))
 
 
-def record_cancelled(db: Path, run_id: str, started_at: datetime, n_seen: int, version: str,
-                     why: str) -> None:
-    """Record a run that was told to stop, unless its load already wrote its row: the slices
-    it committed stay, the rest is left to the next run."""
+def record_stopped(db: Path, run_id: str, started_at: datetime, n_seen: int, version: str,
+                   status: str, why: str) -> None:
+    """Record a run that stopped before its end ('cancelled' by a signal, 'failed' when its
+    Prefect API was lost), unless its load already wrote its row: the slices it committed
+    stay, the rest is left to the next run."""
     with contextlib.closing(connect(db)) as con:
         if not con.execute(QUERIES["run_recorded"], [run_id]).fetchone():
-            record_run(con, run_id, started_at, "cancelled", RunCounts(n_seen, 0, 0, 0), version, why)
+            record_run(con, run_id, started_at, status, RunCounts(n_seen, 0, 0, 0), version, why)
 
 
 def record_run(con: duckdb.DuckDBPyConnection, run_id: str, started_at: datetime, status: str,

@@ -18,18 +18,16 @@ from pathlib import Path
 from typing import Sequence
 
 import logging
-import os
-import threading
-import time
 
 from tasks.annotate import Annotation, annotate_texts
 from tasks.clean import Cleaned
 from tasks.decode import decode_bytes
 from tasks.features import article_features
 from tasks.files import stored_path
-from tasks.faults import raise_point
+from tasks.faults import pause_point, raise_point
 from tasks.html import Page, chunk_common_lines, clean_source, text_to_clean
 from tasks.inputs import RawRecord
+from tasks.lifetime import die_with_parent
 from tasks.metadata import from_text, resolve
 from tasks.records import (STAGED, STAGED_FEATURES, ArticleRow, MentionRow, QuoteRow, RecordRow, RemovedLineRow,
                            SentenceRow, article_identity, write_parquet)
@@ -56,23 +54,12 @@ class Outcome:
     encoding: str | None
 
 
-PARENT_CHECK_S = 2.0
-
-
 def warm_up(model: str) -> None:
     """A worker's initializer: watch the parent, then load the model before the first chunk
     arrives. It lives here, not beside the pool in tasks/stage.py, so that a worker never
     imports Prefect."""
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    die_with_parent()
     annotate_texts(["Warm-up sentence about London and the weather there today."], model)
-
-
-def _exit_with_parent(parent: int) -> None:
-    """A worker whose flow process died (SIGKILL, the OOM killer) is re-parented: it exits
-    instead of holding its ~850 MB for nobody."""
-    while os.getppid() == parent:
-        time.sleep(PARENT_CHECK_S)
-    os._exit(1)
 
 
 def write_parts(rows: dict[str, list], out_dir: str, part: str) -> dict[str, int]:
@@ -103,6 +90,7 @@ def process_records(records: Sequence[RawRecord], out_dir: str, part: str,
     An exception in any step for one record quarantines that record alone (``internal_error``,
     the exception in ``detail``, its traceback in the log); the rest of the chunk goes on.
     """
+    pause_point("annotate")
     k, n = share
     mine = range(k * len(records) // n, (k + 1) * len(records) // n)
     rows: dict[str, list] = {name: [] for name in {**STAGED, **STAGED_FEATURES}}

@@ -255,7 +255,7 @@ def quality(args, settings) -> None:
               f"found {len(pairs)}, missed {len(truth - pairs.keys())}, not in brute force {len(pairs.keys() - truth)}")
         close = sorted(n / (len(sets[a]) + len(sets[b]) - n) for (a, b), n in shared.items()
                        if n / (len(sets[a]) + len(sets[b]) - n) >= 0.3)
-        print(f"  brute-force pairs by Jaccard: " + ", ".join(
+        print("  brute-force pairs by Jaccard: " + ", ".join(
             f">={t}: {sum(j >= t for j in close)}" for t in (0.3, 0.5, 0.6, 0.7, 0.8, 0.9)))
 
         titles = dict(con.sql("select article_id, coalesce(title, left(body, 60)) from articles").fetchall())

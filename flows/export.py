@@ -8,7 +8,7 @@ from prefect import flow
 
 from tasks.config import PIPELINE_VERSION, load_settings
 from tasks.export import export_task
-from tasks.store import run_lock
+from tasks.lock import run_lock
 
 
 @flow(name="newsflow-export")

@@ -1,4 +1,4 @@
-"""The DuckDB warehouse: connections, migrations, views, checks, snapshots and the run lock.
+"""The DuckDB warehouse: connections, migrations, views, checks and snapshots.
 
 DuckDB allows one read-write process per file, and a reader in another process blocks the
 writer; so queries go to a snapshot copy that is swapped in atomically after each load.
@@ -7,14 +7,11 @@ writer; so queries go to a snapshot copy that is swapped in atomically after eac
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import re
 import shutil
-import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import duckdb
 
@@ -133,30 +130,3 @@ def snapshot(db: Path, target: Path) -> None:
     tmp = target.with_name(target.name + f".tmp-{os.getpid()}")
     shutil.copyfile(db, tmp)
     os.replace(tmp, target)
-
-
-@contextlib.contextmanager
-def run_lock(lock_path: Path, wait_s: float = 0.0) -> Iterator[None]:
-    """Hold an exclusive lock for a whole run; ``WarehouseBusy`` if another run holds it."""
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with lock_path.open("a+") as fh:
-        deadline = time.monotonic() + wait_s
-        while True:
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    fh.seek(0)
-                    holder = fh.read().strip() or "unknown"
-                    raise WarehouseBusy(f"another ingest is running on this warehouse "
-                                        f"(pid {holder}); try again when it has finished") from None
-                time.sleep(0.2)
-        fh.seek(0)
-        fh.truncate()
-        fh.write(str(os.getpid()))
-        fh.flush()
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from flows.cli import main
-from tasks.store import run_lock
+from tasks.lock import run_lock
 from tests.conftest import SEEDS
 
 SEED = sorted(SEEDS.glob("*.txt"))[4]

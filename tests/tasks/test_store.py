@@ -8,7 +8,7 @@ import pytest
 
 import tasks.store
 from tasks.errors import WarehouseBusy
-from tasks.store import (connect, failed_checks_message, migrate, read_named_sql, run_checks, run_lock,
+from tasks.store import (connect, failed_checks_message, migrate, read_named_sql, run_checks,
                          sql_files)
 
 
@@ -118,16 +118,6 @@ def test_views_are_queryable(con):
     assert con.execute("select n_articles from articles_per_day_lang").fetchone()[0] == 1
     for view in ["top_entities", "run_history", "quarantine"]:
         con.execute(f"select * from {view}").fetchall()
-
-
-def test_run_lock_refuses_a_second_holder(tmp_path):
-    lock = tmp_path / "w.lock"
-    with run_lock(lock):
-        with pytest.raises(WarehouseBusy, match="another ingest"):
-            with run_lock(lock, wait_s=0.3):
-                pass
-    with run_lock(lock):  # released
-        pass
 
 
 def test_database_held_by_another_process_is_busy(tmp_path):

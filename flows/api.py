@@ -41,8 +41,10 @@ class ApiWatch:
     (Prefect retrying its last calls), the process prints why and exits 1."""
 
     def __init__(self, api_url: str, server: subprocess.Popen | None = None,
-                 lost_after_s: float = LOST_AFTER_S, quiet: bool = True) -> None:
+                 lost_after_s: float = LOST_AFTER_S, quiet: bool = True,
+                 check_every_s: float = CHECK_EVERY_S) -> None:
         self.api_url, self.server, self.lost_after_s, self.quiet = api_url, server, lost_after_s, quiet
+        self.check_every_s = check_every_s
         self.lost: str | None = None
         self._stop = threading.Event()
 
@@ -62,8 +64,8 @@ class ApiWatch:
 
     def _watch(self) -> None:
         answered = time.monotonic()
-        with httpx.Client(timeout=CHECK_EVERY_S * 2) as client:
-            while not self._stop.wait(CHECK_EVERY_S):
+        with httpx.Client(timeout=self.check_every_s * 2) as client:
+            while not self._stop.wait(self.check_every_s):
                 if self.server is not None and self.server.poll() is not None:
                     return self._declare(f"the temporary Prefect API server exited "
                                          f"(status {self.server.returncode})")

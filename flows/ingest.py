@@ -82,8 +82,10 @@ def _annotate(batches: list[list[str]], run_dir: Path, options: StageOptions, se
         for result in results:
             records.update(result)
             reporter().advance("annotate", result["files"])
-    finally:
-        shutdown_pool(wait=False)
+    except BaseException:
+        shutdown_pool(wait=False, terminate=True)   # stopped or failed: drop the chunks in hand
+        raise
+    shutdown_pool(wait=False)
     return dict(records)
 
 

@@ -6,12 +6,18 @@ Set ``NEWSFLOW_FAILPOINT`` to a name below (or ``NAME:N``, the Nth time it is re
 ``load:2`` in the second load slice); the process then kills itself with SIGKILL there (no
 cleanup, no exception handlers: as a power cut or the OOM killer would). Unset, a failpoint
 is one dictionary lookup.
+
+``NEWSFLOW_PAUSE_AT=annotate`` makes each annotation worker announce itself on standard error
+and sleep when it receives a chunk: a run then stays busy for as long as a test needs to send
+it a signal, or to kill its Prefect server, at a known point.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import sys
+import time
 from collections import Counter
 
 FAILPOINTS = frozenset({
@@ -44,3 +50,13 @@ def raise_point(step: str, text: str | bytes) -> None:
     name, _, marker = wanted.partition(":")
     if name == step and marker and (marker if isinstance(text, str) else marker.encode()) in text:
         raise RuntimeError(f"injected failure in {step}")
+
+
+PAUSE_S = 600.0
+
+
+def pause_point(step: str) -> None:
+    """Sleep in ``step`` when ``NEWSFLOW_PAUSE_AT`` names it (see the module docstring)."""
+    if os.environ.get("NEWSFLOW_PAUSE_AT") == step:
+        print(f"newsflow: paused in {step} (pid {os.getpid()})", file=sys.stderr, flush=True)
+        time.sleep(PAUSE_S)

@@ -41,6 +41,7 @@ class RunCounts:
     n_records: int = 0              # records read from new files (1 per text file)
     n_records_quarantined: int = 0
     n_records_skipped: int = 0      # WARC records that are not HTML responses
+    n_records_unchanged: int = 0    # repeats of an identical record in one container
 
 
 def staged_counts(con: duckdb.DuckDBPyConnection, n_seen: int, records: dict[str, int]) -> RunCounts:
@@ -48,7 +49,7 @@ def staged_counts(con: duckdb.DuckDBPyConnection, n_seen: int, records: dict[str
     n_new, n_quarantined = con.execute(QUERIES["staged_counts"]).fetchone()
     return RunCounts(n_seen, n_new, n_seen - n_new - n_quarantined, n_quarantined,
                      records.get("records", 0), records.get("records_quarantined", 0),
-                     records.get("records_skipped", 0))
+                     records.get("records_skipped", 0), records.get("records_unchanged", 0))
 
 
 def record_stopped(db: Path, run_id: str, started_at: datetime, n_seen: int, version: str,
@@ -66,7 +67,7 @@ def record_run(con: duckdb.DuckDBPyConnection, run_id: str, started_at: datetime
     con.execute(read_sql("load/record_run.sql"), [
         run_id, started_at, datetime.now(timezone.utc), status, counts.n_seen, counts.n_new,
         counts.n_unchanged, counts.n_quarantined, version, error, counts.n_records,
-        counts.n_records_quarantined, counts.n_records_skipped])
+        counts.n_records_quarantined, counts.n_records_skipped, counts.n_records_unchanged])
 
 
 def merge_entity_keys(con: duckdb.DuckDBPyConnection) -> int:

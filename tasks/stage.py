@@ -85,7 +85,8 @@ class FileState:
     doc_id: str
     error: str | None = None        # a file-level reason: the file itself could not be read
     n_records: int = 0
-    n_skipped: int = 0
+    n_skipped: int = 0              # WARC records that are not HTML responses
+    n_repeated: int = 0             # repeats of an identical record in the same container
 
 
 BYTES_PER_RECORD = 5_000   # a rough article size, to size the worker pool for containers
@@ -168,8 +169,11 @@ def _records(paths: list[str], options: StageOptions, read: ReadOptions, states:
         state, records = read_file(path, options, field_map, provenance.candidates(path))
         states.append(state)
         for rec in records:
-            if rec in ("skipped", "repeated"):
+            if rec == "skipped":
                 state.n_skipped += 1
+                continue
+            if rec == "repeated":
+                state.n_repeated += 1
                 continue
             state.n_records += 1
             if isinstance(rec, RecordError):
@@ -253,6 +257,7 @@ def process_batch(paths: list[str], run_dir: str, prefix: str, options: StageOpt
     write_parts({"documents": docs, "sources": sources, "records": errors}, run_dir, f"{prefix}-files")
     return {"files": len(paths), "records": sum(s.n_records for s in states),
             "records_skipped": sum(s.n_skipped for s in states),
+            "records_unchanged": sum(s.n_repeated for s in states),
             "records_quarantined": sum(t.n_quarantined for t in tallies.values())}
 
 

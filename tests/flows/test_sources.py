@@ -34,6 +34,7 @@ def build_corpus(root):
                            "url": "https://elpais.com/a?utm_medium=x", "date": "2024-05-27"}),
                '{"text": "a record cut in half',
                json.dumps({"html": PAGE, "link": "https://example-news.com/rome", "source": "Example News"})]
+    records += [records[0], records[0]]   # repeats of an identical record: read once
     (root / "feed.jsonl").write_text("\n".join(records) + "\n")
     write_warc(root / "crawl.warc.gz", [
         ("https://www.lemonde.fr/ville/bus.html?xtor=RSS", "text/html", PAGE.replace("Rome", "Nantes")),
@@ -48,8 +49,9 @@ def test_every_article_gets_outlet_url_and_date(tmp_path):
                           path_pattern="{outlet}/{published:%Y-%m-%d}/*.txt")
     c = summary.counts
     assert (c.n_seen, c.n_new, c.n_quarantined) == (5, 5, 0)
-    assert (c.n_records, c.n_records_quarantined, c.n_records_skipped) == (7, 1, 1)
+    assert (c.n_records, c.n_records_quarantined, c.n_records_skipped, c.n_records_unchanged) == (7, 1, 1, 2)
     with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
+        assert con.execute("select n_records_unchanged, n_records_skipped from runs").fetchone() == (2, 1)
         rows = con.execute("""
             select container, outlet, outlet_source, url, published_at::date::varchar, published_at_source
             from articles order by url nulls first""").fetchall()

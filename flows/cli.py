@@ -147,8 +147,8 @@ def _ensure_writable(settings) -> None:
 @contextlib.contextmanager
 def stop_on_signals() -> Iterator[None]:
     """SIGTERM and SIGINT raise ``Interrupted`` in the main thread: the flow records the run as
-    cancelled, and the process then exits normally, so the worker pool and Prefect's temporary
-    server are stopped (a death by signal would leave them running). Prefect's own SIGTERM
+    cancelled, and the process then exits normally, so the worker pool and the temporary Prefect
+    server (flows/api.py) are stopped (a death by signal would leave them running). Prefect's own SIGTERM
     handler, installed while the flow runs, re-sends the signal to this one."""
     def interrupt(signum: int, frame: object) -> None:
         raise Interrupted(signum)

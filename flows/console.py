@@ -53,10 +53,11 @@ def print_summary(summary, snapshot: Path) -> None:
     stdout.print(table)
     if not (c.n_new or c.n_quarantined):
         stdout.print("nothing new: warehouse and handoff unchanged")
-    if c.n_records_unchanged or c.n_records_skipped or c.n_records_quarantined:
-        stdout.print(f"records: {c.n_records:,} read, {c.n_records_quarantined:,} quarantined, "
-                     f"{c.n_records_unchanged:,} repeats of an identical record, "
-                     f"{c.n_records_skipped:,} WARC non-responses skipped", highlight=False)
+    records = [(c.n_records_quarantined, "quarantined"), (c.n_records_unchanged, "repeats annotated once"),
+               (c.n_records_skipped, "non-HTML WARC records skipped")]
+    if any(n for n, _ in records):
+        stdout.print(", ".join([f"records: {c.n_records:,} read"] + [f"{n:,} {what}" for n, what in records if n]),
+                     highlight=False)
     with contextlib.closing(connect(snapshot, read_only=True)) as con:
         reasons = con.execute(WAREHOUSE_SQL["run_quarantine_reasons"], [summary.run_id]).fetchall()
         if reasons:

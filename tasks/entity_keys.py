@@ -38,6 +38,33 @@ ALIASES = (
     ("kyiv", "kiev"),
     ("russia", "russian-federation"),
 )
+# Countries and the nations of the UK by their common names and forms, folded as keys: a
+# mention that is just one of them is a place (GPE), whatever the model said ("Moldova" ORG).
+# Left out: names as often a person's or a club's ("Jordan", "Chad", "Monaco").
+COUNTRIES = frozenset("""
+    afghanistan albania algeria andorra angola antigua argentina armenia australia austria azerbaijan
+    bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia
+    bosnia-and-herzegovina bosnia-herzegovina botswana brazil brunei bulgaria burkina-faso burma
+    burundi cambodia cameroon canada cape-verde central-african-republic chile china colombia
+    comoros congo costa-rica croatia cuba cyprus czech-republic czechia czechoslovakia denmark
+    djibouti dominica dominican-republic east-timor ecuador egypt el-salvador equatorial-guinea
+    eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia germany ghana greece
+    grenada guatemala guinea guinea-bissau guyana haiti honduras hong-kong hungary iceland india
+    indonesia iran iraq ireland israel italy ivory-coast jamaica japan kazakhstan kenya kiribati
+    kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania
+    luxembourg macedonia north-macedonia madagascar malawi malaysia maldives mali malta mauritania
+    mauritius mexico micronesia moldova mongolia montenegro morocco mozambique myanmar namibia nauru
+    nepal netherlands holland new-zealand nicaragua niger nigeria north-korea norway oman pakistan
+    palau palestine panama papua-new-guinea paraguay peru philippines poland portugal qatar romania
+    russia russian-federation rwanda samoa san-marino saudi-arabia senegal serbia seychelles
+    sierra-leone singapore slovakia slovenia somalia south-africa south-korea south-sudan spain
+    sri-lanka sudan suriname swaziland sweden switzerland syria taiwan tajikistan tanzania thailand
+    togo tonga trinidad trinidad-and-tobago tunisia turkey turkmenistan tuvalu uganda ukraine
+    united-arab-emirates uae uruguay uzbekistan vanuatu vatican venezuela vietnam yemen yugoslavia
+    zaire zambia zimbabwe soviet-union ussr
+    united-states us u-s usa u-s-a united-states-of-america america
+    united-kingdom uk u-k britain great-britain england scotland wales northern-ireland
+""".split())
 # A bare surname goes to the most mentioned full name ending with it when that one has at least
 # this share of the candidates' mentions: an article that never names a "Biden" in full almost
 # always means the one the corpus mostly talks about. Closer races stay unmerged.
@@ -75,6 +102,16 @@ def name_words(text: str) -> Name:
     while len(words) > 1 and (words[0] in TITLES or words[0] == "the"):
         words.pop(0)
     return tuple(words)
+
+
+def is_country(text: str) -> bool:
+    """Whether a mention's text is just a country's name ("Moldova", "the U.S.", "Sri Lanka")."""
+    return normalize_name(text) in COUNTRIES
+
+
+def is_alias(text: str) -> bool:
+    """Whether a mention's text is one of the forms in ``ALIASES`` ("U.N.", "EU", "Kiev")."""
+    return normalize_name(text) in _ALIAS_OF
 
 
 def strip_titles(name: str) -> str:
@@ -141,10 +178,23 @@ def person_keys(names: Sequence[Name], roles: Sequence[str]) -> list[str]:
 Signature = tuple[str, tuple[str, ...]]  # (label, name tokens without spelling variation)
 
 
+def singular(token: str) -> str:
+    """A group's name in the singular: "tories" → "tory", "conservatives" → "conservative";
+    left alone where no plain plural ends the word ("swiss")."""
+    if len(token) > 4 and token.endswith("ies"):
+        return token[:-3] + "y"
+    if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
+        return token[:-1]
+    return token
+
+
 def _signature(key: str) -> Signature:
     label, _, name = key.partition(":")
     name = strip_titles(name) if label == "person" else _ALIAS_OF.get(name, name)
-    return label, tuple(skeleton(t) for t in name.split("-"))
+    tokens = name.split("-")
+    if label == "norp":  # a group and its members: Tory / Tories, Conservative / Conservatives
+        tokens[-1] = singular(tokens[-1])
+    return label, tuple(skeleton(t) for t in tokens)
 
 
 def merge_keys(counts: Mapping[str, int]) -> dict[str, str]:
@@ -152,7 +202,9 @@ def merge_keys(counts: Mapping[str, int]) -> dict[str, str]:
 
     ``counts`` holds every key's number of mentions over the corpus. Keys of one label merge when
     1. they spell the same name once transliteration endings and doubled letters are folded, or
-       are forms of one entry in ``ALIASES``;
+       are forms of one entry in ``ALIASES``, or are a group's name in the singular and plural
+       (NORP only: "Tory" / "Tories"; never across labels, so "American" stays apart from
+       "America");
     2. two full names of a person share first and last name and one adds a middle name
        ("lars-rasmussen" / "lars-lokke-rasmussen"); with more variants (George Bush, George W.
        Bush, George H. W. Bush) nothing merges;

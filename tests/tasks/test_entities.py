@@ -138,8 +138,9 @@ def test_a_name_after_a_title_is_a_person():
     text = ("German Chancellor Olaf Scholz urged restraint, said DaimlerChrysler's chairman. "
             "DaimlerChrysler fell.")
     got = resolved(text, span(text, "Olaf Scholz", "ORG"), span(text, "DaimlerChrysler", "ORG", 1))
-    assert got == [("Olaf Scholz", "PERSON", "person:olaf-scholz"),  # "chairman." ends a sentence
-                   ("DaimlerChrysler", "ORG", "org:daimlerchrysler")]
+    assert got == [("Olaf Scholz", "PERSON", "person:olaf-scholz"),
+                   ("DaimlerChrysler", "ORG", "org:daimlerchrysler"),  # named again: the same entity
+                   ("DaimlerChrysler", "ORG", "org:daimlerchrysler")]  # "chairman." ends a sentence
 
 
 def test_majority_label_per_surface_form():
@@ -191,3 +192,134 @@ def test_spacy_offsets_slice_the_text_in_any_batch_size():
         for m in mentions:
             assert text[m.start:m.end] == m.text
     assert extract_entities(texts, batch_size=1) == found
+
+
+# --- Newswire (#17): lines in capitals, datelines, tables, organisations, canonical forms ---------
+
+from tasks.entities import model_view  # noqa: E402
+
+WIRE = ("SOCCER - LEICESTER HOLD ARSENAL, WRIGHT SCORES\n"
+        "LONDON 1996-08-30\n"
+        "Leicester held Arsenal to a 1-1 draw on Saturday after Ian Wright had put Arsenal ahead, "
+        "and the result left both clubs in the middle of the table.\n"
+        "English premier league standings (tabulate under played, won, drawn, lost, goals for, against, points):\n"
+        "Leicester 12 3 5 4 16 17 14\n"
+        "Arsenal 12 6 4 2 20 10 22\n")
+
+
+def test_lines_in_capitals_are_recased_for_the_model_with_the_texts_own_casing():
+    view = model_view(WIRE)
+    assert len(view) == len(WIRE) and view.lower() == WIRE.lower()
+    assert view.splitlines()[:2] == ["Soccer - Leicester hold Arsenal, Wright scores", "London 1996-08-30"]
+    assert view.splitlines()[2:] == WIRE.splitlines()[2:]  # lines not in capitals are left as they are
+    prose = "Ministers met the BBC and NATO in Berlin."
+    assert model_view(prose) == prose  # acronyms make no line in capitals
+    assert model_view(prose + "\nUS AND UK TALKS") == prose + "\nUS and UK Talks"  # no body: Title case
+    # Pairs keep the body's casing ("Finance Ministry") where the single word is lower case there.
+    text = ("JAPAN'S FINANCE MINISTRY SEES SLOW RECOVERY\nJapan's Finance Ministry said on Friday the economy "
+            "was recovering slowly, a ministry official told reporters in Tokyo after a meeting with the bank.")
+    assert model_view(text).startswith("Japan's Finance Ministry sees slow recovery\n")
+    # Without a body to tell, words are title-cased and function words lowered.
+    assert model_view("CLINTON SIGNS WELFARE BILL IN WASHINGTON") == "Clinton Signs Welfare Bill in Washington"
+
+
+def test_mentions_on_recased_lines_slice_the_text_as_written():
+    texts = [WIRE, "BRUSSELS (Reuters) - EU AND MOLDOVA SIGN TRADE DEAL WITH ACME HOLDINGS INC"]
+    for text, mentions in zip(texts, extract_entities(texts)):
+        view = model_view(text)
+        assert mentions
+        for m in mentions:
+            assert m.text == text[m.start:m.end]  # the text as written: "LONDON"
+            assert view[m.start:m.end].lower() == m.text.lower()
+    found = {(m.text, m.label) for m in extract_entities([WIRE])[0]}
+    assert ("LONDON", "GPE") in found  # the dateline's place
+
+
+def test_datelines_give_their_place_and_agency_and_tables_give_teams_not_numbers():
+    (mentions,) = extract_entities([WIRE])
+    assert not any(ch.isdigit() for m in mentions for ch in m.text)
+    rows = [m for m in mentions if m.start >= WIRE.index("Leicester 12")]
+    assert [(m.text, m.label) for m in rows] == [("Leicester", "ORG"), ("Arsenal", "ORG")]
+    # The row's team is the team everywhere in the article: "Leicester held Arsenal".
+    assert {m.label for m in mentions if m.text in ("Leicester", "Arsenal")} == {"ORG"}
+    text = "BRUSSELS (Reuters) - The European Commission said on Monday it would fine the firm."
+    got = resolved(text, span(text, "BRUSSELS (Reuters", "ORG"), span(text, "The European Commission", "ORG"))
+    assert got == [("BRUSSELS", "GPE", "gpe:brussels"), ("Reuters", "ORG", "org:reuters"),
+                   ("European Commission", "ORG", "org:european-commission")]
+    text = "HAMBURG, Germany 1996-08-16\nResults:\nArsenal 2 West Ham 0\nChelsea 1 Southampton 0"
+    got = resolved(text, span(text, "HAMBURG", "PERSON"), span(text, "Chelsea 1 Southampton 0", "ORG"),
+                   span(text, "Arsenal", "PERSON"))
+    assert got == [("HAMBURG", "GPE", "gpe:hamburg"), ("Germany", "GPE", "gpe:germany"),
+                   ("Arsenal", "ORG", "org:arsenal"), ("West Ham", "ORG", "org:west-ham"),
+                   ("Chelsea", "ORG", "org:chelsea"), ("Southampton", "ORG", "org:southampton")]
+
+
+def test_results_lines_are_cut_at_dashes_brackets_and_lone_letters():
+    text = ("CRICKET - SRI LANKA V ZIMBABWE\nK. Fernando c Moyo b Chikwanha 45\n"
+            "1 - Karl Lindqvist (Sweden) beat Paolo Ferri (Italy) 6-4 6-2")
+    spans = [span(text, "CRICKET - SRI LANKA", "ORG"), span(text, "K. Fernando", "ORG"),
+             span(text, "Moyo b Chikwanha", "PERSON"), span(text, "Paolo Ferri (Italy", "ORG")]
+    got = [(m.text, m.label) for m in resolve_mentions(text, spans, model_view(text))]
+    assert got == [
+        ("SRI LANKA", "GPE"), ("K. Fernando", "PERSON"), ("Moyo", "PERSON"), ("Chikwanha", "PERSON"),
+        ("Karl Lindqvist", "PERSON"), ("Sweden", "GPE"), ("Paolo Ferri", "PERSON"), ("Italy", "GPE")]
+    assert resolve_mentions(text, spans)[0].text == "CRICKET"  # in capitals the sport looks like a name
+
+
+def test_organisation_suffixes_make_and_complete_organisations():
+    text = ("Acme Holdings Inc bought Northern Steel Corp. from Calder Group plc, said Harvard University "
+            "and the Bank of Japan. Acme's Harbor Logistics unit agreed, as did the Soviet Union and the "
+            "Nomura Research Institute.")
+    got = resolved(text, span(text, "Acme Holdings", "ORG"), span(text, "Northern Steel", "GPE"),
+                   span(text, "Calder Group", "PERSON"), span(text, "Harvard University", "PERSON"),
+                   span(text, "the Bank of Japan", "GPE"), span(text, "Harbor Logistics", "PERSON"),
+                   span(text, "the Soviet Union", "GPE"))
+    assert [(t, label) for t, label, _ in got] == [
+        ("Acme Holdings Inc", "ORG"), ("Northern Steel Corp.", "ORG"), ("Calder Group plc", "ORG"),
+        ("Harvard University", "ORG"), ("Bank of Japan", "ORG"), ("Harbor Logistics", "ORG"),
+        ("Soviet Union", "GPE"), ("Nomura Research Institute", "ORG")]
+
+
+def test_a_country_alone_is_a_place_whatever_the_model_said():
+    text = "Blinken visited Moldova. Moldova wants to join. Officials in Moldova agreed, and so did Kenya Airways."
+    got = resolved(text, span(text, "Moldova", "ORG"), span(text, "Moldova", "ORG", 1),
+                   span(text, "Moldova", "GPE", 2), span(text, "Kenya Airways", "GPE"))
+    assert got[:3] == [("Moldova", "GPE", "gpe:moldova")] * 3
+    assert got[3] == ("Kenya Airways", "ORG", "org:kenya-airways")  # a country begins it: not a country
+
+
+def test_articles_belong_to_the_sentence_unless_the_text_writes_them_into_the_name():
+    text = ("The United States and the United Kingdom agreed. Talks in The Hague went on. The Hague said so. "
+            "The European Commission and the BBC News team told The Times.")
+    got = resolved(text, span(text, "The United States", "GPE"), span(text, "the United Kingdom", "GPE"),
+                   span(text, "Hague", "GPE"), span(text, "The Hague", "GPE", 1),
+                   span(text, "The European Commission", "ORG"), span(text, "the BBC News", "ORG"),
+                   span(text, "The Times", "ORG"))
+    assert [t for t, _, _ in got] == ["United States", "United Kingdom", "The Hague", "The Hague",
+                                      "European Commission", "BBC News", "The Times"]
+    assert {key for t, _, key in got if "Hague" in t} == {"gpe:hague"}  # "The" is in no key
+
+
+def test_trailing_common_words_and_portfolios_are_not_part_of_a_name():
+    text = ("Interfax news agency said the Hebei province floods hit. British Agriculture Minister Alan "
+            "Pritchard and Interior Minister Jo Bloggs met the French CFDT union and ex-Yukos staff.")
+    got = resolved(text, span(text, "Interfax news agency", "ORG"), span(text, "Hebei province", "GPE"),
+                   span(text, "British Agriculture", "ORG"), span(text, "Interior", "ORG"),
+                   span(text, "French CFDT", "ORG"), span(text, "ex-Yukos", "ORG"))
+    assert [(t, label) for t, label, _ in got] == [("Interfax", "ORG"), ("Hebei", "GPE"), ("British", "NORP"),
+                                                   ("French", "NORP"), ("CFDT", "ORG"), ("Yukos", "ORG")]
+
+
+def test_newswire_gold_set_precision_and_recall_hold():
+    """tests/tasks/ner_gold.jsonl: CoNLL-typed newswire written for this project (headlines in
+    capitals, datelines, tables, organisations with suffixes); bench/annotate_entities.py prints
+    the figures. Measured when written: P 0.891 R 0.881 overall, ORG F1 0.854, held-out F1 0.817
+    (the bare model: 0.694 / 0.582, ORG 0.494, held-out 0.566). The floors are a little under."""
+    from bench.annotate_entities import load_gold, pipeline_spans, score
+    docs = load_gold()
+    figures = score([g for _, g in docs], pipeline_spans([t for t, _ in docs]))
+    precision, recall, _ = figures["all"]
+    assert precision >= 0.87 and recall >= 0.86, figures
+    assert figures["ORG"][2] >= 0.82 and min(f for _, _, f in figures.values()) >= 0.77, figures
+    heldout = load_gold(split="heldout")
+    assert score([g for _, g in heldout], pipeline_spans([t for t, _ in heldout]))["all"][2] >= 0.78

@@ -105,3 +105,51 @@ def test_person_keys_resolve_surnames_titles_and_prefixes_within_an_article():
     latest = person_keys([("joe", "biden"), ("jill", "biden"), ("biden",)], ["", "", ""])
     assert latest[2] == "person:jill-biden"
     assert person_keys([("biden",), ("joe", "biden"), ("jill", "biden")], ["", "", ""])[0] == "person:biden"
+
+
+def test_a_group_and_its_members_merge_in_the_singular_and_plural_but_never_across_labels():
+    counts = {"norp:tory": 222, "norp:tories": 203, "norp:conservatives": 98, "norp:conservative": 40,
+              "norp:swiss": 3, "norp:american": 9, "gpe:america": 5, "norp:lib-dems": 4, "norp:lib-dem": 6,
+              "org:rangers": 7, "org:ranger": 1}
+    assert merge_keys(counts) == {"norp:tories": "norp:tory", "norp:conservative": "norp:conservatives",
+                                  "norp:lib-dems": "norp:lib-dem"}  # teams' plurals are names: ORG stays
+
+
+def test_countries_and_aliases_are_known_in_any_form():
+    from tasks.entity_keys import is_alias, is_country
+    assert all(map(is_country, ["Moldova", "the U.S.", "Sri Lanka", "UK", "Czech Republic", "Wales"]))
+    assert not any(map(is_country, ["Jordan", "Monaco", "Moldovan", "Soviet", "Bank of Japan"]))
+    assert is_alias("U.N.") and is_alias("Kiev") and not is_alias("Moldova")
+
+
+def _entities(mentions):
+    """The entities table sql/load/entities.sql makes from (article, text, label, key) mentions."""
+    import duckdb
+
+    from tasks.store import read_sql
+    con = duckdb.connect()
+    con.execute("create table entity_mentions (article_id varchar, text varchar, label varchar, "
+                "entity_key varchar)")
+    con.execute("create table entities (entity_key varchar, name varchar, label varchar, n_mentions bigint, "
+                "n_articles bigint)")
+    con.executemany("insert into entity_mentions values (?, ?, ?, ?)", mentions)
+    con.execute(read_sql("load/entities.sql"))
+    return {key: (name, label, n) for key, name, label, n, _ in con.execute("select * from entities").fetchall()}
+
+
+def test_an_entity_is_named_as_a_reader_expects():
+    mentions = ([("a", "US", "GPE", "gpe:united-states")] * 9
+                + [("b", "the United States", "GPE", "gpe:united-states")]
+                + [("a", "Europe", "LOC", "loc:europe")] * 5 + [("c", "the Europe", "LOC", "loc:europe")]
+                + [("a", "Tory", "NORP", "norp:tory")] * 3 + [("b", "Tories", "NORP", "norp:tory")] * 4
+                + [("a", "Biden", "PERSON", "person:joe-biden")] * 6
+                + [("a", "President Joe Biden", "PERSON", "person:joe-biden"), ("b", "Joe Biden", "PERSON",
+                                                                                "person:joe-biden")]
+                + [("a", "The Hague", "GPE", "gpe:hague")] * 2 + [("b", "Hague", "GPE", "gpe:hague")]
+                + [("a", "The United Kingdom", "GPE", "gpe:united-kingdom"),
+                   ("a", "UK", "GPE", "gpe:united-kingdom"), ("b", "United Kingdom", "GPE", "gpe:united-kingdom")]
+                + [("a", "LONDON", "GPE", "gpe:london")] * 3 + [("b", "London", "GPE", "gpe:london")])
+    names = {key: name for key, (name, _, _) in _entities(mentions).items()}
+    assert names == {"gpe:united-states": "United States", "loc:europe": "Europe", "norp:tory": "Tory",
+                     "person:joe-biden": "Joe Biden", "gpe:hague": "The Hague",
+                     "gpe:united-kingdom": "United Kingdom", "gpe:london": "London"}

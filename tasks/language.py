@@ -1,49 +1,121 @@
-"""Language identification with langdetect, made deterministic, per article.
+"""Language identification, made deterministic, that holds from a headline to an article.
 
-langdetect samples n-grams at random; a seeded detector gives the same text the same answer on
-every run. An article is not read sentence by sentence: its longest prose paragraphs, which
-hold most of its characters, are detected one by one (their first ``PARAGRAPH_CHARS``). When
-they agree, that is the language. When they do not, more paragraphs are read and the languages
-are weighted by their letters: the dominant one is the article's, and a second one holding
-``MIXED_SHARE`` of the letters sets the ``mixed_language`` flag. (One call on a sample of
-several paragraphs cannot see a mix: its random trials all settle on the larger language.)
+**Evidence is counted in the text's own script.** Every letter and combining mark (Unicode
+categories ``L*`` and ``M*``: a Devanagari vowel sign is evidence, though ``str.isalpha`` says
+it is not) is assigned a script, and counts for as many *evidence units* as the letters of a
+Latin text saying the same thing: an ideograph or a Hangul syllable 3, a kana 2, a Hebrew or
+Thai letter 1.5 (vowels or spaces go unwritten), any other letter or mark 1 (``_WEIGHTS``).
+The script holding most units is the text's, and the threshold is counted in it: a text
+needs ``MIN_EVIDENCE`` units (15: five ideographs or Hangul syllables, eight kana, ten Hebrew
+letters, two long words), or ``MIN_PARAGRAPH_EVIDENCE`` in ``MIN_WORDS`` words ("Il pleut à
+Paris."). Less is no language (``und``): numbers, symbols, "OK", "Breaking news".
 
-Paragraphs that are mostly not letters (tables, scores, lists of numbers) are not prose and are
-not read. Too little prose gives ``und`` with the ``lang_undetermined`` flag rather than a
-guess, and so does a script langdetect has no profile for, unless the script itself names the
-language (Georgian, Armenian).
+**A script that names one language settles it**: Hangul is Korean, Han with kana (a
+twentieth of its characters, ``KANA_SHARE``) is Japanese, and Thai, Greek, Hebrew, Gujarati,
+Bengali, Gurmukhi, Tamil, Telugu, Kannada, Malayalam, Georgian and Armenian each name one
+language (score 1.0). A script several languages share (Latin; Cyrillic: bg mk ru uk; Arabic: ar
+fa ur; Devanagari: hi mr ne; Han without kana: zh-cn zh-tw) is read by langdetect restricted to
+the languages written in it: a Chinese headline cannot come out Korean (langdetect's Korean
+profile holds Han characters). A headline in capitals is read in small letters (langdetect
+skips words in capitals). A script langdetect has no language for (Ethiopic, Sinhala, Khmer,
+...) gives ``und``, whatever its length.
+
+**Random trials where they pay.** langdetect averages random walks over the text's n-grams;
+a seeded detector gives the same text the same answer on every run. A text with fewer than
+``SHORT_EVIDENCE`` units of prose (a sentence, a headline) is read with ``SHORT_TRIALS`` walks,
+whose average hangs less on the seed; an article's paragraphs, which vote, with ``TRIALS`` each.
+A walk costs the same on a short text as on a long one: the extra cost falls on short texts only.
+
+**An article is read by paragraphs.** Its longest prose paragraphs, which hold most of its
+characters, are read one by one (their first ``PARAGRAPH_CHARS``). When they agree, that is
+the language. When they do not, more paragraphs are read and the languages are weighted by
+their evidence: the dominant one is the article's, and a second one holding ``MIXED_SHARE`` of
+it sets the ``mixed_language`` flag. (One call on a sample of several paragraphs cannot see a
+mix: its random trials all settle on the larger language.) Paragraphs that are mostly not
+letters (tables, scores, lists of numbers) are not prose and are not read.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+import unicodedata
+from collections import Counter
 from typing import NamedTuple
 
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 
 UNDETERMINED = "und"
-MIN_LETTERS = 20          # below this, any answer would be a guess
+MIN_EVIDENCE = 15         # units in the text's script ("Breaking news" has 12) ...
+MIN_WORDS = 3             # ... or this many words with MIN_PARAGRAPH_EVIDENCE units; else und
+MIN_PARAGRAPH_EVIDENCE = 10  # a shorter line of an article (a table cell, a credit) is not prose
 MIN_LETTER_SHARE = 0.4    # tables of numbers and scores are not prose
 PARAGRAPH_CHARS = 250     # of each paragraph read; as accurate as 400 on the bench pages
 SAMPLE_PARAGRAPHS = 4     # the longest paragraphs, read first; more only when they disagree
 MAX_PARAGRAPHS = 12       # paragraphs read when the first ones disagree
-MIXED_SHARE = 0.2         # share of prose letters a second language needs to be worth a flag
-MIN_VOTE_LETTERS = 60     # a shorter paragraph (a headline) is too often misread to call a mix
+MIXED_SHARE = 0.2         # share of prose evidence a second language needs to be worth a flag
+MIN_VOTE_EVIDENCE = 60    # a shorter paragraph (a headline) is too often misread to call a mix
 # langdetect averages 7 random trials per call by default; on the 2,140 bench paragraphs 2 trials
 # gave the same accuracy (0.993) at under half the cost (0.84 ms against 1.8 ms a call).
 TRIALS = 2
+SHORT_EVIDENCE = 100      # a text with less prose (a sentence, a headline) gets more trials: ...
+SHORT_TRIALS = 7          # ... langdetect's default; 2 to 12 trials are as accurate on the bench
+                          # sentences, but 7 leave a third as many answers that change with the seed
+KANA_SHARE = 0.05         # Han text with this share of kana is Japanese
 
-# Scripts langdetect has no profile for but that each belong to one language.
-_SCRIPT_LANGS = {"hy": re.compile("[\u0530-\u058f]"), "ka": re.compile("[\u10a0-\u10ff\u1c90-\u1cbf]")}
-_ANY_SCRIPT = re.compile("[\u0530-\u058f\u10a0-\u10ff\u1c90-\u1cbf]")
+# The languages langdetect knows, by the script they are written in.
+_SCRIPT_LANGS: dict[str, tuple[str, ...]] = {
+    "Latin": ("af", "ca", "cs", "cy", "da", "de", "en", "es", "et", "fi", "fr", "hr", "hu", "id", "it",
+              "lt", "lv", "nl", "no", "pl", "pt", "ro", "sk", "sl", "so", "sq", "sv", "sw", "tl", "tr", "vi"),
+    "Cyrillic": ("bg", "mk", "ru", "uk"),
+    "Arabic": ("ar", "fa", "ur"),
+    "Devanagari": ("hi", "mr", "ne"),
+    "Han": ("zh-cn", "zh-tw"),
+    "Kana": ("ja",),  # Han with kana
+    "Hangul": ("ko",), "Thai": ("th",), "Greek": ("el",), "Hebrew": ("he",), "Gujarati": ("gu",),
+    "Bengali": ("bn",), "Gurmukhi": ("pa",), "Tamil": ("ta",), "Telugu": ("te",), "Kannada": ("kn",),
+    "Malayalam": ("ml",),
+    "Georgian": ("ka",), "Armenian": ("hy",),  # no langdetect profile: the script alone answers
+}
+# Evidence units per character. On the parallel sentences of bench/data/lang_sentences.tsv a
+# Latin-script sentence holds this many letters for each letter of the same sentence in the
+# script: Chinese 3.8, Korean 3.2, Japanese 2.7 (ideographs and kana), Hebrew 1.4, Thai 1.4,
+# Arabic script 1.1-1.3, Indic scripts with their vowel signs 0.9-1.1. Ideographs are counted
+# low (3, as Hangul syllables), kana 2; Hebrew and Thai 1.5; everything else 1.
+_WEIGHTS = {"Han": 3.0, "Hangul": 3.0, "Kana": 2.0, "Hebrew": 1.5, "Thai": 1.5}
+_INHERITED = "Inherited"  # combining diacritics of any script: they count for the text's script
+# (first code point, last code point, script); letters and marks outside these are "Other".
+_RANGES = sorted([
+    (0x0041, 0x02AF, "Latin"), (0x0300, 0x036F, _INHERITED), (0x0370, 0x03FF, "Greek"),
+    (0x0400, 0x052F, "Cyrillic"), (0x0530, 0x058F, "Armenian"), (0x0590, 0x05FF, "Hebrew"),
+    (0x0600, 0x06FF, "Arabic"), (0x0750, 0x077F, "Arabic"), (0x0870, 0x08FF, "Arabic"),
+    (0x0900, 0x097F, "Devanagari"), (0x0980, 0x09FF, "Bengali"), (0x0A00, 0x0A7F, "Gurmukhi"),
+    (0x0A80, 0x0AFF, "Gujarati"), (0x0B80, 0x0BFF, "Tamil"), (0x0C00, 0x0C7F, "Telugu"),
+    (0x0C80, 0x0CFF, "Kannada"), (0x0D00, 0x0D7F, "Malayalam"), (0x0E00, 0x0E7F, "Thai"),
+    (0x10A0, 0x10FF, "Georgian"), (0x1100, 0x11FF, "Jamo"), (0x1AB0, 0x1AFF, _INHERITED),
+    (0x1C80, 0x1C8F, "Cyrillic"), (0x1C90, 0x1CBF, "Georgian"), (0x1D00, 0x1DBF, "Latin"),
+    (0x1DC0, 0x1DFF, _INHERITED), (0x1E00, 0x1EFF, "Latin"), (0x1F00, 0x1FFF, "Greek"),
+    (0x20D0, 0x20FF, _INHERITED), (0x2C60, 0x2C7F, "Latin"), (0x2D00, 0x2D2F, "Georgian"),
+    (0x2DE0, 0x2DFF, "Cyrillic"), (0x2E80, 0x2FDF, "Han"), (0x3005, 0x3007, "Han"),
+    (0x3040, 0x30FF, "Kana"), (0x3100, 0x312F, "Han"), (0x3130, 0x318F, "Jamo"),  # bopomofo: Han
+    (0x31A0, 0x31BF, "Han"), (0x31F0, 0x31FF, "Kana"), (0x3400, 0x4DBF, "Han"), (0x4E00, 0x9FFF, "Han"),
+    (0xA640, 0xA69F, "Cyrillic"), (0xA720, 0xA7FF, "Latin"), (0xA8E0, 0xA8FF, "Devanagari"),
+    (0xA960, 0xA97F, "Jamo"), (0xAB30, 0xAB6F, "Latin"), (0xAC00, 0xD7AF, "Hangul"),
+    (0xD7B0, 0xD7FF, "Jamo"), (0xF900, 0xFAFF, "Han"), (0xFB00, 0xFB06, "Latin"),
+    (0xFB13, 0xFB17, "Armenian"), (0xFB1D, 0xFB4F, "Hebrew"), (0xFB50, 0xFDFF, "Arabic"),
+    (0xFE20, 0xFE2F, _INHERITED), (0xFE70, 0xFEFF, "Arabic"), (0xFF21, 0xFF5A, "Latin"),
+    (0xFF66, 0xFF9F, "Kana"), (0xFFA0, 0xFFDC, "Jamo"), (0x20000, 0x3FFFF, "Han"),
+])
+_STARTS = [start for start, _, _ in _RANGES]
+_FAMILY = {"Jamo": "Hangul", "Kana": "Han"}  # Korean letters and syllables; Japanese writing
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\S)")
 
 
 class Language(NamedTuple):
     """An article's language: ISO 639-1 code (or ``und``), score and flags. The score is the
-    detector's probability, weighted by letters over the paragraphs read: for a mixed article,
+    detector's probability, weighted by evidence over the paragraphs read: for a mixed article,
     about the dominant language's share."""
 
     lang: str
@@ -54,17 +126,61 @@ class Language(NamedTuple):
 UNKNOWN = Language(UNDETERMINED, 0.0, ("lang_undetermined",))
 
 
+class _Evidence(NamedTuple):
+    script: str      # the script holding most units ("Kana": Han with kana), "" without letters
+    units: float     # evidence units in that script, combining diacritics included
+    letters: int     # letters and combining marks, all scripts
+    share: float     # letters and marks over the non-space characters
+
+
 class _Paragraph(NamedTuple):
-    text: str      # the head that is read
-    letters: int   # letters in the head
-    weight: float  # letters in the whole paragraph, estimated from the head
+    text: str        # the head that is read
+    script: str
+    evidence: float  # units in the head
+    weight: float    # units in the whole paragraph, estimated from the head
+
+
+@functools.lru_cache(maxsize=8192)
+def _char_script(ch: str) -> str | None:
+    """The script of a letter or mark (``None`` for anything else: digits, punctuation, space)."""
+    if unicodedata.category(ch)[0] not in "LM":
+        return None
+    code = ord(ch)
+    i = bisect.bisect_right(_STARTS, code) - 1
+    if i >= 0 and code <= _RANGES[i][1]:
+        return _RANGES[i][2]
+    return "Other"
+
+
+def evidence(text: str) -> _Evidence:
+    """The text's script and the evidence for it (see the module doc)."""
+    units: Counter[str] = Counter()
+    chars: Counter[str] = Counter()
+    spaces = 0
+    for ch, n in Counter(text).items():
+        script = _char_script(ch)
+        if script is None:
+            spaces += n if ch.isspace() else 0
+            continue
+        chars[script] += n
+        units[_FAMILY.get(script, script)] += n * _WEIGHTS.get(script, 1.0)
+    letters = sum(chars.values())
+    visible = len(text) - spaces
+    share = letters / visible if visible else 0.0
+    inherited = units.pop(_INHERITED, 0.0)
+    if not units:
+        return _Evidence("", 0.0, letters, share)
+    script, best = max(units.items(), key=lambda kv: (kv[1], kv[0]))
+    if script == "Han" and chars["Kana"] >= KANA_SHARE * (chars["Kana"] + chars["Han"]):
+        script = "Kana"
+    return _Evidence(script, best + inherited, letters, share)
 
 
 def letter_share(text: str) -> tuple[int, float]:
-    """Number of letters in ``text`` and their share of its non-space characters."""
-    letters = sum(map(str.isalpha, text))
-    visible = len(text) - sum(map(str.isspace, text))
-    return letters, (letters / visible if visible else 0.0)
+    """Number of letters and combining marks in ``text``, and their share of its non-space
+    characters."""
+    found = evidence(text)
+    return found.letters, found.share
 
 
 def _prose(text: str) -> list[_Paragraph]:
@@ -76,21 +192,16 @@ def _prose(text: str) -> list[_Paragraph]:
     prose = []
     for part in sorted(parts, key=len, reverse=True)[:5 * MAX_PARAGRAPHS]:  # room to skip tables
         head = part[:PARAGRAPH_CHARS].rsplit(" ", 1)[0] if len(part) > PARAGRAPH_CHARS else part
-        letters, share = letter_share(head)
-        if letters >= MIN_LETTERS / 2 and share >= MIN_LETTER_SHARE:
-            prose.append(_Paragraph(head.strip(), letters, letters * len(part) / len(head)))
+        found = evidence(head)
+        if found.units >= MIN_PARAGRAPH_EVIDENCE and found.share >= MIN_LETTER_SHARE:
+            prose.append(_Paragraph(head.strip(), found.script, found.units,
+                                    found.units * len(part) / len(head)))
     return sorted(prose, key=lambda p: -p.weight)[:MAX_PARAGRAPHS]
 
 
-def _script_language(paragraphs: list[_Paragraph]) -> str | None:
-    """The language a script langdetect cannot read names, if most letters are in it."""
-    sample = "".join(p.text for p in paragraphs)
-    if not _ANY_SCRIPT.search(sample):
-        return None
-    for lang, script in _SCRIPT_LANGS.items():
-        if 2 * len(script.findall(sample)) > sum(p.letters for p in paragraphs):
-            return lang
-    return None
+def _words(paragraph: _Paragraph) -> int:
+    """Words of two letters or more (marks included) in the paragraph."""
+    return sum(1 for word in paragraph.text.split() if sum(_char_script(ch) is not None for ch in word) >= 2)
 
 
 @functools.lru_cache(maxsize=1)
@@ -101,28 +212,35 @@ def _factory() -> DetectorFactory:
     return factory
 
 
-def _detect(text: str) -> tuple[str, float] | None:
-    """langdetect's best (language, probability) for ``text``; None when it has no answer."""
+def _read(paragraph: _Paragraph, trials: int) -> tuple[str, float] | None:
+    """(language, probability) of a paragraph; None when its script names no language we know."""
+    langs = _SCRIPT_LANGS.get(paragraph.script, ())
+    if len(langs) <= 1:
+        return (langs[0], 1.0) if langs else None
+    text = paragraph.text
+    if sum(map(str.isupper, text)) > sum(map(str.islower, text)):
+        text = text.lower()  # langdetect skips words in capitals: a headline in capitals is empty
     detector = _factory().create()
-    detector.n_trial = TRIALS
+    detector.n_trial = trials
+    detector.set_prior_map(dict.fromkeys(langs, 1.0))  # the script's languages only
     detector.append(text)
     try:
         best = detector.get_probabilities()[0]
-    except (LangDetectException, IndexError):  # no usable n-grams: symbols, or an unknown script
+    except (LangDetectException, IndexError):  # no usable n-grams: symbols, or words in capitals
         return None
     return best.lang, best.prob
 
 
 def identify_language(text: str) -> Language:
-    """The dominant language of an article, its probability, and flags (see the module doc)."""
+    """The dominant language of a text, its probability, and flags (see the module doc)."""
     prose = _prose(text)
-    if sum(p.letters for p in prose) < MIN_LETTERS:
+    units = sum(p.evidence for p in prose)
+    if units < MIN_EVIDENCE and (not prose or sum(map(_words, prose)) < MIN_WORDS):
         return UNKNOWN
-    if script := _script_language(prose):
-        return Language(script, 1.0)
-    found = [(p, _detect(p.text)) for p in prose[:SAMPLE_PARAGRAPHS]]
-    if len({hit[0] for p, hit in found if hit and p.letters >= MIN_VOTE_LETTERS}) > 1:  # a mix: read on
-        found += [(p, _detect(p.text)) for p in prose[SAMPLE_PARAGRAPHS:]]
+    trials = SHORT_TRIALS if units < SHORT_EVIDENCE else TRIALS  # the paragraphs of an article vote
+    found = [(p, _read(p, trials)) for p in prose[:SAMPLE_PARAGRAPHS]]
+    if len({hit[0] for p, hit in found if hit and p.evidence >= MIN_VOTE_EVIDENCE}) > 1:  # a mix: read on
+        found += [(p, _read(p, trials)) for p in prose[SAMPLE_PARAGRAPHS:]]
     weight: dict[str, float] = {}
     for paragraph, hit in found:
         if hit:

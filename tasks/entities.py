@@ -93,7 +93,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’.&-]*[A-Z]\b")
 _CAPS_LINE_SHARE = 0.8      # of a line's cased letters: more capitals than that, and it is re-cased
 _DATELINE_HEAD = re.compile(r"^[ \t]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})"
-                            r"(?=,| \(| [-–—] | \d{4}-\d\d-\d\d)",
+                            r"(?= ?,| \(| [-–—] | \d{4}-\d\d-\d\d)",
                             re.M)
 _CASED_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _SENTENCE_END = frozenset('.!?:"“”')
@@ -263,7 +263,7 @@ _PLACE_NOUN = re.compile(r"\b(?:village|town|city|capital|province|region|port|i
                          r"(?:of[ \t]+)?([A-Z][^\W\d_]+(?:[ \t]+[A-Z][^\W\d_]+)*)")
 # A name before a country in brackets is a competitor: "Karl Lindqvist (Sweden) beat ...".
 _COMPETITOR = re.compile(r"(?<![\w.])([A-Z][\w.'’-]*(?:[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-Z][\w.'’-]*)+)[ \t]*"
-                         r"\(([A-Z][^()\n]{1,30})\)")
+                         r"\([ \t]?([A-Z][^()\n]{0,29}?)[ \t]?\)")
 _INITIALS = re.compile(r"((?:[A-Z]\.[ \t]?){1,3})[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?")  # "K. Fernando"
 # Results and standings rows: "Arsenal 2 West Ham 0", "Rangers 4 4 0 0 11 2 12", "3. Leicester 12 ...".
 _TEAM = r"[A-Z][^\W\d_][\w.'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*)*"
@@ -273,12 +273,12 @@ _STANDINGS_ROW = re.compile(rf"^[ \t]*(?:\d{{1,3}}\.?[ \t]+)?({_TEAM})(?:[ \t]+(
 # A dateline: "LONDON 1996-08-30", "HAMBURG, Germany 1996-08-16", "BRUSSELS (Reuters) -". Its
 # place is a place whatever it is elsewhere in the text, and its agency an organisation.
 _DATELINE = re.compile(r"^[ \t]*([A-Z][^\W\d_][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})"
-                       r"(?:,[ \t]+([A-Z][\w.]+(?: [A-Z][\w.]+){0,2}))?"
+                       r"(?:[ \t]?,[ \t]+([A-Z][\w.]+(?: [A-Z][\w.]+){0,2}))?"
                        r"[ \t]+(?:\d{4}-\d\d-\d\d\b|\(([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})\)[ \t]+[-–—])", re.M)
 _NUMBER = re.compile(r"[-+]?\(?\d[\d.,:/-]*\)?%?")
 # Where a span is cut: spaced dashes ("CRICKET - SRI LANKA"), brackets, a lone lowercase letter
 # ("Moyo b Chikwanha", "Sri Lanka v Zimbabwe"), and in a line of figures, its numbers.
-_CUT = re.compile(r"[ \t][-–—][ \t]|[()\[\]]|[ \t][a-z][ \t]|:[ \t]")
+_CUT = re.compile(r"[ \t][-–—][ \t]|[()\[\]]|[ \t][a-z][ \t]")
 _SCORE_END = re.compile(r"[ \t]+\(?\d+[-–:]\d+\)?$")  # "Espanyol 3-0"
 _THE_NAME = re.compile(r"(?<=[a-z,;] )The ([A-Z][^\W\d_]*)")  # "told The Times": the article is the name's
 # A demonym the model took for a place: "Ukrainian officials", "Japanese firms".
@@ -450,6 +450,8 @@ def _trim(doc: _Article, span: _Span) -> _Span | None:
     end -= len(_TRAILING.search(text, start, end).group())
     if end > start and text[end - 1] == ")" and "(" not in text[start:end]:
         end -= 1
+    while end > start and text[end - 1].isspace():  # "European Union 's", tokenized
+        end -= 1
     # "the Standing Veterinary Committee", "When Congress"; "The" stays where the article writes
     # it mid-sentence ("told The Times", "in The Hague"), and is taken in where it is left out.
     while (first := _FIRST_WORD.match(text, start, end)) and first.group(1).lower() in _LEADING_WORDS \
@@ -466,10 +468,10 @@ def _trim(doc: _Article, span: _Span) -> _Span | None:
     if score := _SCORE_END.search(text, start, end):
         end = score.start()
     if _TITLE_AFTER.match(text, end):  # "British Agriculture Minister": a portfolio is no name
+        if all(w in _PORTFOLIOS or w == "and" for w in text[start:end].lower().split()):
+            return None  # "Interior Minister", "Trade and Industry Secretary"; not "Home Office Minister"
         while (last := _LAST_WORD.search(text, start, end)) and last.group(1).lower() in _PORTFOLIOS:
             end = last.start()
-        if (first := _LETTERS.match(text, start, end)) and first.group().lower() in _PORTFOLIOS:
-            return None
         if end > start and _LETTERS.fullmatch(text, start, end) and label not in ("PERSON", "NORP"):
             label = "NORP" if _is_demonym(text[start:end]) else label
     for _ in range(2):  # "Acme Holdings" + "Inc", "Northern Steel" + "Corp"

@@ -323,3 +323,16 @@ def test_newswire_gold_set_precision_and_recall_hold():
     assert figures["ORG"][2] >= 0.82 and min(f for _, _, f in figures.values()) >= 0.77, figures
     heldout = load_gold(split="heldout")
     assert score([g for _, g in heldout], pipeline_spans([t for t, _ in heldout]))["all"][2] >= 0.78
+
+
+def test_the_seeds_places_are_places_in_every_mention():
+    from tasks.clean import clean_text
+    from tests.conftest import SEEDS
+    texts = [clean_text(p.read_text(encoding="utf-8")).body for p in sorted(SEEDS.glob("*.txt"))]
+    mentions = [m for found in extract_entities(texts) for m in found]
+    places = {"Moldova", "Kharkiv", "Kyiv", "Ukraine", "Russia", "Prague", "Moscow", "France", "Norway", "Italy",
+              "Britain", "Netherlands", "Washington", "Vovchansk", "Lyptsi", "Berlin", "Brussels", "Normandy"}
+    labels = {(m.text, m.label) for m in mentions if m.text in places}
+    assert {text for text, _ in labels} >= {"Moldova", "Kharkiv", "Kyiv"}
+    assert {label for _, label in labels} <= {"GPE", "LOC"}, labels
+    assert not any(m.text.lower().startswith("the ") for m in mentions)

@@ -292,8 +292,8 @@ _LAST_WORD = re.compile(r"[ \t]+([^\W\d_]+)$")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+\.?)(?![\w&'’-])")
 _THE_BEFORE = re.compile(r"(?:The|the|THE)[ \t]$")
 _HYPHEN_PREFIX = re.compile(r"(?:ex|pro|anti|non|post|pre|mid|neo|pan|all|un|former)-(?=[A-Z])")
-_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.&-]*[ \t]$")
-_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’.&-])[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’-][^\W\d_]+)*"
+                              r"(?:[ \t]+[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’-][^\W\d_]+)*)*")
 # Offices named by their portfolio before a title: "Interior Minister", "British Agriculture Minister".
 _PORTFOLIOS = frozenset("""agriculture interior foreign finance treasury defence defense health trade
     justice education home economy economics transport energy environment industry culture labor
@@ -485,7 +485,18 @@ def _trim(doc: _Article, span: _Span) -> _Span | None:
                                        and not text[start:end].isupper()) \
             or not any(map(str.isupper, text[start:end])):
         return None
+    word = text[start:end]
+    if label != "PERSON" and len(name) == 1 and doc.words[word.lower()] >= max(1, doc.words[word]) \
+            and _sentence_start(text, start):
+        return None  # "Leading first-round scores": a word the text writes as often in lower case
     return trimmed
+
+
+def _sentence_start(text: str, offset: int) -> bool:
+    j = offset - 1
+    while j >= 0 and text[j] in " \t(“\"'‘":
+        j -= 1
+    return j < 0 or text[j] == "\n" or text[j] in _SENTENCE_END
 
 
 def _nationality_apart(doc: _Article, span: _Span) -> list[_Span]:
@@ -699,18 +710,18 @@ def _echoes(doc: _Article, kept: list[_Span], read: int) -> list[_Span]:
         " " not in n and (n.lower() in _LOWER_WORDS or n.lower() in _NOT_NAME_WORDS or n.lower() in _STRAY))}
     if not names:
         return []
-    pattern = re.compile(r"(?<![\w'’.-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-                         + r")(?![\w-]|['’]\w\w)")  # "Leicester's" is Leicester
     starts = [s.start for s in kept]
     echoes = []
-    for m in pattern.finditer(doc.text, 0, read):
+    for m in _CAPITALISED_RUN.finditer(doc.text, 0, read):  # a whole run of capitalised words
+        run, end = m.group(), m.end()
+        if run not in names and run[-2:] in ("'s", "’s"):
+            run, end = run[:-2], end - 2  # "Leicester's" is Leicester
+        if run not in names:
+            continue
         i = bisect.bisect_right(starts, m.start())
-        if i and kept[i - 1].end > m.start() or i < len(kept) and kept[i].start < m.end():
+        if i and kept[i - 1].end > m.start() or i < len(kept) and kept[i].start < end or doc.in_credit(m.start()):
             continue
-        if _CAPITAL_BEFORE.search(doc.text, max(0, m.start() - 40), m.start()) or \
-                _CAPITAL_AFTER.match(doc.text, m.end()) or doc.in_credit(m.start()):
-            continue
-        echoes.append(_Span(m.start(), m.end(), names[m.group()]))
+        echoes.append(_Span(m.start(), end, names[run]))
     return echoes
 
 

@@ -177,6 +177,17 @@ def main() -> None:
         language_accuracy(args.limit)
     else:
         print(f"(c) skipped: pages not found at {PAGES}")
+    # the held-out-style figures of issue #17, on data assembled in bench/data and tests/
+    from bench.annotate_entities import entity_figures
+    from bench.annotate_language import language_figures
+    from bench.annotate_sentences import sentence_figures
+
+    for title, figures in (("(d) language on single sentences and short records", language_figures),
+                           ("(e) sentence rule families, against pysbd", sentence_figures),
+                           ("(f) entities on the newswire gold set", entity_figures)):
+        print(title)
+        for line in figures():
+            print(f"    {line}")
     print(f"done in {time.perf_counter() - started:.0f} s")
 
 

@@ -40,10 +40,10 @@ import pysbd
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run as a script, so the repository root is not on the path
 
-from tasks.annotate import annotate_texts  # noqa: E402
-from tasks.entities import NER_BATCH_SIZE, load_model  # noqa: E402
-from tasks.language import identify_language  # noqa: E402
-from tasks.sentences import split_sentences  # noqa: E402
+from newsflow.tasks.annotation.annotate import annotate_texts  # noqa: E402
+from newsflow.tasks.annotation.entities import NER_BATCH_SIZE, load_model  # noqa: E402
+from newsflow.tasks.annotation.language import identify_language  # noqa: E402
+from newsflow.tasks.annotation.sentences import split_sentences  # noqa: E402
 
 BBC = REPO.parent / "shared" / "corpora" / "bbc" / "bbc"  # never copied into the repo
 PAGES = REPO.parent / "shared" / "bench" / "boilerplate-dev"

@@ -10,7 +10,7 @@ text. spaCy's labels are mapped to CoNLL's four types (PERSON → PER; ORG → O
 LOC; NORP, EVENT, PRODUCT, WORK_OF_ART, LAW, LANGUAGE → MISC; the rest is no entity), and a span
 counts only with the exact boundaries and type of a gold span.
 
-- pipeline: ``tasks.entities.extract_entities`` (what ``annotate_texts`` stores as mentions);
+- pipeline: ``newsflow.tasks.annotation.entities.extract_entities`` (what ``annotate_texts`` stores as mentions);
 - bare: ``spacy.load(model)`` with the same components (tok2vec, ner), raw ``doc.ents``.
 
 ``--throughput N`` also runs bench/annotate.py's speed comparison (annotate stage against bare
@@ -38,7 +38,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run as a script, so the repository root is not on the path
 
-from tasks.entities import NER_BATCH_SIZE, extract_entities, load_model  # noqa: E402
+from newsflow.tasks.annotation.entities import NER_BATCH_SIZE, extract_entities, load_model  # noqa: E402
 
 GOLD = REPO / "tests" / "tasks" / "ner_gold.jsonl"
 TYPES = ("PER", "ORG", "LOC", "MISC")

@@ -30,7 +30,7 @@ import pysbd
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run as a script, so the repository root is not on the path
 
-from tasks.sentences import split_sentences  # noqa: E402
+from newsflow.tasks.annotation.sentences import split_sentences  # noqa: E402
 
 CASES = REPO / "bench" / "data" / "sentence_rules.json"
 BBC = REPO.parent / "shared" / "corpora" / "bbc" / "bbc"  # never copied into the repo

@@ -4,7 +4,7 @@ Run from anywhere as `python bench/clean.py [--split even|odd]`. Expects the sha
 repository (../shared/bench/boilerplate-dev: raw/NAME.txt and gold.json) and its scorer
 (../shared/tools/boilerplate_score.py); skips with a message when they are absent. Cleans
 the files as an ingest does (in chunks of 50 files in name order, lines repeated across a
-chunk counting as boilerplate: `tasks.html.clean_inputs`), and again with `common_lines`
+chunk counting as boilerplate: `newsflow.tasks.reading.html.clean_inputs`), and again with `common_lines`
 computed over the whole set, and prints the scorer's precision, recall and F1 for both,
 the single-core throughput, and the seed articles' non-blank line counts before and after
 cleaning. `--split even` (or
@@ -25,9 +25,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tasks.clean import Cleaned, clean_text, common_lines  # noqa: E402
-from tasks.html import clean_inputs  # noqa: E402
-from tasks.stage import RECORDS_PER_CHUNK  # noqa: E402
+from newsflow.tasks.cleaning.clean import Cleaned, clean_text, common_lines  # noqa: E402
+from newsflow.tasks.reading.html import clean_inputs  # noqa: E402
+from newsflow.tasks.staging.batch import RECORDS_PER_CHUNK  # noqa: E402
 
 BENCH = REPO.parent / "shared" / "bench" / "boilerplate-dev"
 SCORER = REPO.parent / "shared" / "tools" / "boilerplate_score.py"

@@ -4,7 +4,7 @@
 
 Not a benchmark of the product: an experiment that bounds what more tuning of the rules could
 reach on ../shared/bench/boilerplate-dev (skips when it is absent). It cleans the pages as
-bench/clean.py does (in chunks of 50, `tasks.html.clean_inputs`) and records, for each line
+bench/clean.py does (in chunks of 50, `newsflow.tasks.reading.html.clean_inputs`) and records, for each line
 the rules leave undecided (no phrase, caption or common-line reason), what the cleaner knows
 of it: its shape class, length, function-word and letter shares, whether it ends a sentence,
 where it stands against the article core and the tail heading, its neighbours, and (hashed)
@@ -29,9 +29,9 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-import tasks.clean as clean  # noqa: E402
-from tasks.html import clean_inputs  # noqa: E402
-from tasks.stage import RECORDS_PER_CHUNK  # noqa: E402
+import newsflow.tasks.cleaning.clean as clean  # noqa: E402
+from newsflow.tasks.reading.html import clean_inputs  # noqa: E402
+from newsflow.tasks.staging.batch import RECORDS_PER_CHUNK  # noqa: E402
 
 BENCH = REPO.parent / "shared" / "bench" / "boilerplate-dev"
 SCORER_DIR = REPO.parent / "shared" / "tools"
@@ -42,7 +42,7 @@ THRESHOLDS = (0.25, 0.3, 0.35, 0.4, 0.5)
 
 @contextlib.contextmanager
 def recording_pages(pages: list[dict]):
-    """Record each cleaned page's lines and decisions (wraps two steps of tasks.clean)."""
+    """Record each cleaned page's lines and decisions (wraps two steps of newsflow.tasks.cleaning.clean)."""
     outside, repeats = clean._remove_outside_article, clean._remove_repeats
 
     def remove_outside(page, metadata, article_after):

@@ -36,9 +36,9 @@ import pyarrow as pa
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tasks.corpus import CorpusSettings, update_corpus_tables  # noqa: E402
-from tasks.dedup import jaccard, normalize_text, shingles  # noqa: E402
-from tasks.store import migrate  # noqa: E402
+from newsflow.tasks.corpus.passes import CorpusSettings, update_corpus_tables  # noqa: E402
+from newsflow.tasks.corpus.dedup import jaccard, normalize_text, shingles  # noqa: E402
+from newsflow.tasks.warehouse.store import migrate  # noqa: E402
 
 BBC = REPO.parent / "shared" / "corpora" / "bbc"
 OUTLETS = [f"outlet-{c}" for c in "abcdefghijkl"]

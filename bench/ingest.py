@@ -37,7 +37,7 @@ TABLES = ["documents", "sources", "articles", "sentences", "entity_mentions", "e
 
 def run_ingest(inputs: Path, work: Path, workers: int | None = None) -> dict:
     """One `newsflow ingest` process; returns its wall time, run duration and peak memory."""
-    cmd = [sys.executable, "-m", "flows.cli", "ingest", str(inputs),
+    cmd = [sys.executable, "-m", "newsflow.flows.cli", "ingest", str(inputs),
            "--db", str(work / "w.duckdb"), "--export", str(work / "export")]
     if workers:
         cmd += ["--workers", str(workers)]
@@ -90,9 +90,9 @@ def role(pid: int, root: int) -> str:
 
 
 def _bare_chunk(paths: list[str]) -> int:
-    from tasks.annotate import annotate_texts
-    from tasks.decode import decode_bytes
-    from tasks.html import clean_inputs
+    from newsflow.tasks.annotation.annotate import annotate_texts
+    from newsflow.tasks.reading.decode import decode_bytes
+    from newsflow.tasks.reading.html import clean_inputs
 
     texts = [decode_bytes(Path(path).read_bytes()).text for path in paths]
     bodies = [cleaned.body for cleaned, _ in clean_inputs([t for t in texts if t])]

@@ -66,7 +66,7 @@ def main() -> None:
         return
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    from flows.ingest import ingest_flow
+    from newsflow.flows.ingest import ingest_flow
 
     articles = load_articles(args.limit)
     rates = {}

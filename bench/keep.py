@@ -5,7 +5,7 @@ Run from anywhere as `python bench/keep.py [--renderings wrap72,crlf] [--limit N
 (../shared/corpora/bbc/bbc/<category>/NNN.txt) and skips with a message when it is absent.
 Renders every article in common text layouts (`RENDERINGS`: as filed, hard-wrapped, newswire
 indented, CRLF, one sentence per line), cleans each rendering as an ingest does (in chunks
-of 50 texts in path order, `tasks.html.clean_inputs`), and prints per rendering: articles,
+of 50 texts in path order, `newsflow.tasks.reading.html.clean_inputs`), and prints per rendering: articles,
 median and 5th-percentile share of the article's words kept (weighted by word length),
 articles losing over 10%, articles quarantined (empty body), sentences in the cleaned bodies
 against the `original` rendering (always computed as the reference), articles whose
@@ -35,10 +35,10 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))  # bench/clean.py, whatever directory this is run from
 
 import clean as clean_bench  # noqa: E402
-from tasks.clean import Cleaned  # noqa: E402
-from tasks.html import clean_inputs  # noqa: E402
-from tasks.sentences import split_sentences  # noqa: E402
-from tasks.stage import RECORDS_PER_CHUNK  # noqa: E402
+from newsflow.tasks.cleaning.clean import Cleaned  # noqa: E402
+from newsflow.tasks.reading.html import clean_inputs  # noqa: E402
+from newsflow.tasks.annotation.sentences import split_sentences  # noqa: E402
+from newsflow.tasks.staging.batch import RECORDS_PER_CHUNK  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpora" / "bbc" / "bbc"  # never copied into the repo
 LOSS = 0.10  # an article losing more of its words than this is counted and listed

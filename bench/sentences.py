@@ -1,4 +1,4 @@
-"""Benchmark tasks.sentences against pysbd: golden-case accuracy and speed on news text.
+"""Benchmark newsflow.tasks.annotation.sentences against pysbd: golden-case accuracy and speed on news text.
 
 Run from the repository root:  python bench/sentences.py
 pysbd is a benchmark dependency only; the splitter itself uses the standard library.
@@ -17,7 +17,7 @@ import pysbd
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run as a script, so the repository root is not on the path
 
-from tasks.sentences import split_sentences  # noqa: E402
+from newsflow.tasks.annotation.sentences import split_sentences  # noqa: E402
 
 GOLDEN_CASES = REPO / "tests" / "tasks" / "sentence_cases.json"
 BBC_CORPUS = REPO.parent / "shared" / "corpora" / "bbc" / "bbc"  # never copied into the repo

@@ -3,7 +3,7 @@ that fails the run when the API stops answering.
 
 Prefect starts a temporary server of its own when no API is configured, but that server
 outlives a run killed by SIGKILL, and a run whose server died retries against it for minutes.
-So ``newsflow ingest`` starts the server itself (``python -m flows.api PORT PARENT``): the
+So ``newsflow ingest`` starts the server itself (``python -m newsflow.flows.api PORT PARENT``): the
 server exits within 2 s of its parent dying, and a watch thread in the flow process checks the
 API's health and raises ``ApiLost`` in the main thread when it has not answered for
 ``LOST_AFTER_S``.
@@ -25,8 +25,8 @@ from typing import Iterator
 
 import httpx
 
-from tasks.errors import ApiLost
-from tasks.lifetime import die_with_parent
+from newsflow.tasks.errors import ApiLost
+from newsflow.tasks.lifetime import die_with_parent
 
 CHECK_EVERY_S = 2.0
 LOST_AFTER_S = 20.0    # the health check has failed for this long: the API is lost
@@ -126,7 +126,7 @@ def start_server() -> tuple[subprocess.Popen, str]:
     with tempfile.TemporaryFile() as log, httpx.Client(timeout=2.0) as client:
         for _attempt in range(3):   # another process may take the free port before the server
             port = _free_port()
-            server = subprocess.Popen([sys.executable, "-m", "flows.api", str(port), str(os.getpid())],
+            server = subprocess.Popen([sys.executable, "-m", "newsflow.flows.api", str(port), str(os.getpid())],
                                       env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                       stderr=log, start_new_session=True)
             api_url = f"http://127.0.0.1:{port}/api"

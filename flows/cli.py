@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from tasks.config import load_settings
-from tasks.errors import ApiLost, InputError, Interrupted
+from newsflow.tasks.config import load_settings
+from newsflow.tasks.errors import ApiLost, InputError, Interrupted
 
 EXIT_USAGE, EXIT_FAILED = 2, 1
 
@@ -35,7 +35,7 @@ def _quiet_prefect(verbose: bool) -> None:
 
 def _read_inputs(paths: Sequence[str]) -> Iterator[tuple[str, bytes | str]]:
     """(name, bytes or quarantine reason) for each file argument; '-' is standard input."""
-    from tasks.decode import read_limited
+    from newsflow.tasks.reading.decode import read_limited
 
     limit = load_settings().max_file_bytes
     for name in paths:
@@ -49,7 +49,7 @@ def _read_inputs(paths: Sequence[str]) -> Iterator[tuple[str, bytes | str]]:
 
 
 def _decoded(paths: Sequence[str]) -> Iterator[tuple[str, str | None, str | None]]:
-    from tasks.decode import decode_bytes
+    from newsflow.tasks.reading.decode import decode_bytes
 
     for name, raw in _read_inputs(paths):
         if isinstance(raw, str):
@@ -61,8 +61,8 @@ def _decoded(paths: Sequence[str]) -> Iterator[tuple[str, str | None, str | None
 
 def _cleaned(paths: Sequence[str]) -> Iterator[tuple[str, str | None, object]]:
     """(name, error, Cleaned) per input, cleaned in chunks as an ingest cleans them."""
-    from tasks.html import clean_inputs
-    from tasks.stage import RECORDS_PER_CHUNK, in_chunks
+    from newsflow.tasks.reading.html import clean_inputs
+    from newsflow.tasks.staging.batch import RECORDS_PER_CHUNK, in_chunks
 
     for chunk in in_chunks(_decoded(paths), RECORDS_PER_CHUNK):
         results = iter(clean_inputs([text for _, text, _ in chunk if text is not None]))
@@ -84,8 +84,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
-    from tasks.annotate import annotate_texts
-    from tasks.html import clean_input
+    from newsflow.tasks.annotation.annotate import annotate_texts
+    from newsflow.tasks.reading.html import clean_input
 
     items = list(_decoded(args.paths))
     bodies = [(text if args.no_clean else clean_input(text)[0].body) if text else "" for _, text, _ in items]
@@ -107,7 +107,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
-    from tasks.store import connect
+    from newsflow.tasks.warehouse.store import connect
 
     settings = load_settings({"db": args.db})
     # The snapshot is never held by a writer, so a query works while an ingest runs.
@@ -136,8 +136,8 @@ def cmd_sql(args: argparse.Namespace) -> int:
 def _ensure_writable(settings) -> None:
     """Fail fast, before Prefect starts, when another run or process holds the warehouse.
     The flow takes the same lock for real; this only spares the user a server start-up."""
-    from tasks.lock import run_lock
-    from tasks.store import connect
+    from newsflow.tasks.warehouse.lock import run_lock
+    from newsflow.tasks.warehouse.store import connect
 
     with run_lock(settings.lock_path, settings.lock_wait_s):
         if settings.db.exists():
@@ -172,9 +172,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                "path_pattern": args.path_pattern, "dask_address": args.dask, "staging": args.staging}
     settings = load_settings(options)  # a bad setting fails here, before Prefect starts
     _ensure_writable(settings)
-    from flows.api import prefect_api
-    from flows.console import progress_bar, print_summary
-    from flows.ingest import ingest_flow_for
+    from newsflow.flows.api import prefect_api
+    from newsflow.flows.console import progress_bar, print_summary
+    from newsflow.flows.ingest import ingest_flow_for
 
     flow = ingest_flow_for(settings.dask_address)
     with progress_bar(), stop_on_signals(), prefect_api(quiet=not args.verbose):
@@ -184,7 +184,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from tasks.report import write_report
+    from newsflow.tasks.warehouse.report import write_report
 
     settings = load_settings({"db": args.db})
     db = settings.snapshot_path if settings.snapshot_path.exists() else settings.db
@@ -196,7 +196,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     _quiet_prefect(args.verbose)
-    from flows.export import export_flow
+    from newsflow.flows.export import export_flow
 
     counts = export_flow(db=args.db, export_dir=args.export)
     for table, n in counts.items():
@@ -208,7 +208,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _quiet_prefect(True)
     from prefect import serve
 
-    from flows.ingest import build_deployment
+    from newsflow.flows.ingest import build_deployment
 
     deployment = build_deployment(args.cron, args.paths, args.db, args.export)
     print(f"serving {deployment.name} on {args.cron!r}: runs appear in the Prefect UI", file=sys.stderr)
@@ -279,7 +279,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     import duckdb
 
-    from tasks.errors import CheckFailed, ConfigError, ExportFailed, WarehouseBusy
+    from newsflow.tasks.errors import CheckFailed, ConfigError, ExportFailed, WarehouseBusy
 
     try:
         return args.func(args)
@@ -301,7 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               "the slices it committed stay and the next run does the rest", file=sys.stderr)
         return 128 + signum
     except ApiLost as exc:
-        from flows.api import lost_message
+        from newsflow.flows.api import lost_message
 
         print(lost_message(str(exc)), file=sys.stderr)
         return EXIT_FAILED

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from flows.progress import set_reporter
+from newsflow.flows.progress import set_reporter
 
 stdout = Console()
 stderr = Console(stderr=True)
@@ -43,7 +43,7 @@ def progress_bar() -> Iterator[None]:
 
 def print_summary(summary, snapshot: Path) -> None:
     """The run's accounting and the warehouse's row counts."""
-    from tasks.store import WAREHOUSE_SQL, connect
+    from newsflow.tasks.warehouse.store import WAREHOUSE_SQL, connect
 
     c = summary.counts
     table = Table(title=f"run {summary.run_id}", show_header=True)

@@ -6,9 +6,9 @@ import uuid
 
 from prefect import flow
 
-from tasks.config import PIPELINE_VERSION, load_settings
-from tasks.export import export_task
-from tasks.lock import run_lock
+from newsflow.tasks.config import PIPELINE_VERSION, load_settings
+from newsflow.tasks.warehouse.export import export_task
+from newsflow.tasks.warehouse.lock import run_lock
 
 
 @flow(name="newsflow-export")

@@ -19,16 +19,16 @@ from prefect.exceptions import TerminationSignal
 from prefect.futures import PrefectFuture, as_completed
 from prefect.runtime import flow_run
 
-from flows.progress import reporter
-from tasks.config import PIPELINE_VERSION, Settings, load_settings
-from tasks.errors import ApiLost, ConfigError, Interrupted
-from tasks.discover import Discovery, discover_task
-from tasks.export import export_task, handoff_is_current
-from tasks.load import RunCounts, load_task, record_noop_task, record_stopped
-from tasks.stage import ReadOptions, annotate_batch, estimated_records, shutdown_pool, stage_discovery
-from tasks.lock import run_lock
-from tasks.store import connect, migrate
-from tasks.worker import StageOptions
+from newsflow.flows.progress import reporter
+from newsflow.tasks.config import PIPELINE_VERSION, Settings, load_settings
+from newsflow.tasks.errors import ApiLost, ConfigError, Interrupted
+from newsflow.tasks.reading.discover import Discovery, discover_task
+from newsflow.tasks.warehouse.export import export_task, handoff_is_current
+from newsflow.tasks.warehouse.load import RunCounts, load_task, record_noop_task, record_stopped
+from newsflow.tasks.staging.batch import ReadOptions, annotate_batch, estimated_records, shutdown_pool, stage_discovery
+from newsflow.tasks.warehouse.lock import run_lock
+from newsflow.tasks.warehouse.store import connect, migrate
+from newsflow.tasks.staging.worker import StageOptions
 
 
 @dataclass
@@ -111,7 +111,7 @@ def publish_report_artifact(snapshot: str) -> None:
 
     from prefect.artifacts import create_markdown_artifact
 
-    from tasks.report import report_markdown
+    from newsflow.tasks.warehouse.report import report_markdown
 
     if not Path(snapshot).exists():
         return

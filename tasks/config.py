@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-from tasks.errors import ConfigError
+from newsflow.tasks.errors import ConfigError
 
 PIPELINE_VERSION = "0.1.0"
 FILES_PER_WORKER_START = 100  # roughly the files one process annotates while another starts
@@ -33,7 +33,7 @@ class Settings:
     spacy_model: str = ""            # empty: en_core_web_sm if installed, else the registry re-upload
     lock_wait_s: float = 0.0         # how long a second ingest waits for the lock before refusing
     # JSONL field names, "name=key1,key2;..." for text, html, url, title, published_at, outlet
-    # (empty: the defaults in tasks/inputs.py and tasks/metadata.py)
+    # (empty: the defaults in tasks/reading/inputs.py and tasks/metadata/resolve.py)
     jsonl_fields: str = ""
     # where text files' outlet and date can be read from their path, relative to the input root,
     # e.g. "{outlet}/{published:%Y-%m-%d}/*.txt" (empty: not used)

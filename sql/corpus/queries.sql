@@ -1,4 +1,4 @@
--- The short queries of tasks/corpus.py, one per "-- name:" line (the longer ones have files of
+-- The short queries of tasks/corpus/passes.py, one per "-- name:" line (the longer ones have files of
 -- their own). corpus_batch holds the slice's article ids.
 
 -- name: stored_settings

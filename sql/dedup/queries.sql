@@ -1,4 +1,4 @@
--- The short queries of tasks/dedup.py, one per "-- name:" line (the longer ones have files of
+-- The short queries of tasks/corpus/dedup.py, one per "-- name:" line (the longer ones have files of
 -- their own). Tables named new_* are the Arrow tables of the calling function.
 
 -- name: bodies

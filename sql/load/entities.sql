@@ -2,7 +2,7 @@
 --
 -- The name is the form a reader expects, chosen among the mentions' texts:
 -- 1. without a lowercase article: "the United States" is the sentence's article, not the name's;
---    "The Hague", "The Times" keep theirs when most of their mentions write it (tasks/entities.py
+--    "The Hague", "The Times" keep theirs when most of their mentions write it (tasks/annotation/entities.py
 --    keeps a capitalised "The" only where the article writes it mid-sentence);
 -- 2. the form that spells the key ("United States" for gpe:united-states, not "US"; "Tory" for
 --    norp:tory, not "Tories"; "Joe Biden" for person:joe-biden, not "President Joe Biden");

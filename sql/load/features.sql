@@ -1,5 +1,5 @@
--- The corpus passes' features the workers staged (tasks/features.py) for the versions this
--- slice stores, for tasks/corpus.py to insert. Runs after sql/load/load.sql (winners); equal
+-- The corpus passes' features the workers staged (tasks/corpus/features.py) for the versions this
+-- slice stores, for tasks/corpus/passes.py to insert. Runs after sql/load/load.sql (winners); equal
 -- versions from two containers staged equal rows: one is kept.
 create or replace temp table slice_features as
 select staged.* exclude (version_id)

@@ -1,5 +1,5 @@
 -- Load one slice of a run's staged Parquet into the warehouse. Runs inside the slice's
--- transaction, opened by tasks/load.py after sql/load/staged.sql, with getvariable('parts')
+-- transaction, opened by tasks/warehouse/load.py after sql/load/staged.sql, with getvariable('parts')
 -- set to the slice's parts.
 
 -- Documents are content-addressed: a stored doc_id keeps its first_seen_at.
@@ -19,7 +19,7 @@ qualify row_number() over (partition by doc_id, record_no, line_no) = 1;
 -- One version per article is current: the most recently fetched (or, unknown, ingested). A
 -- staged version replaces the stored one only when it is at least as recent, so loading an
 -- old crawl after a new one keeps the new text. Every staged version of an article is in
--- the same slice (tasks/load.py).
+-- the same slice (tasks/warehouse/load.py).
 create or replace temp table winners as
 with newest_staged as (
     select *

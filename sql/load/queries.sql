@@ -1,4 +1,4 @@
--- The short queries of tasks/load.py, one per "-- name:" line (the load itself is load.sql).
+-- The short queries of tasks/warehouse/load.py, one per "-- name:" line (the load itself is load.sql).
 
 -- name: staged_counts
 select count(*) filter (status = 'ok'), count(*) filter (status = 'quarantined')

@@ -1,6 +1,6 @@
 -- A run's staged Parquet, as views: getvariable('staging') is the run's staging folder and
 -- getvariable('parts') the parts to read (every staged table has one file per part, see
--- tasks/worker.py). tasks/load.py sets parts to the whole run, then to one slice at a time;
+-- tasks/staging/worker.py). tasks/warehouse/load.py sets parts to the whole run, then to one slice at a time;
 -- the views read whatever parts are set when they are queried.
 
 create or replace temp macro staged_files(tbl) as

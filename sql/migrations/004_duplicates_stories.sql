@@ -1,4 +1,4 @@
--- Corpus-level passes (tasks/corpus.py): exact and near duplicates, same-story groups and
+-- Corpus-level passes (tasks/corpus/passes.py): exact and near duplicates, same-story groups and
 -- sentence fingerprints, with the state that lets a run compare only its new articles against
 -- what is stored, in this process or a later one.
 
@@ -81,7 +81,7 @@ create table sentence_fingerprints (
     primary key (article_id, start_char, is_quote)
 );
 
-comment on table corpus_settings is 'Settings the corpus state was computed with (tasks/corpus.py CorpusSettings); other settings rebuild it.';
+comment on table corpus_settings is 'Settings the corpus state was computed with (tasks/corpus/passes.py CorpusSettings); other settings rebuild it.';
 comment on column corpus_settings.name is 'Setting name.';
 comment on column corpus_settings.value is 'Its value (Python repr).';
 

@@ -103,7 +103,7 @@ comment on column removed_lines.doc_id is 'Container (documents.doc_id).';
 comment on column removed_lines.record_no is 'Record within the container (records.record_no).';
 comment on column removed_lines.line_no is 'Line number in the record''s text, from 1.';
 comment on column removed_lines.text is 'The removed line.';
-comment on column removed_lines.reason is 'Reason code (see tasks/clean.py REASONS).';
+comment on column removed_lines.reason is 'Reason code (see tasks/cleaning/clean.py REASONS).';
 
 comment on table runs is 'One row per ingest run.';
 comment on column runs.run_id is 'The Prefect flow run id.';

@@ -1,4 +1,4 @@
--- The report's queries (tasks/report.py), one per name: a "-- name:" line opens each. They
+-- The report's queries (tasks/warehouse/report.py), one per name: a "-- name:" line opens each. They
 -- read the reporting views where there is one; $parameters are bound at run time.
 -- $unknown_outlet names articles without an outlet.
 
@@ -94,7 +94,7 @@ order by n_outlets desc, first_at, s.story_id
 limit $limit;
 
 -- name: duplicate_rates
--- {view}: the duplicate-rate view found at run time (tasks/report.py, duplicate_rates_view).
+-- {view}: the duplicate-rate view found at run time (tasks/warehouse/report.py, duplicate_rates_view).
 select
     coalesce(outlet, $unknown_outlet) as outlet,
     sum(n_articles)::bigint as n,

@@ -1,4 +1,4 @@
--- The short queries of tasks/stories.py, one per "-- name:" line (the longer ones have files of
+-- The short queries of tasks/corpus/stories.py, one per "-- name:" line (the longer ones have files of
 -- their own). The regrouping reads the scope sql/stories/scope.sql builds.
 
 -- name: scope_ranks

@@ -1,5 +1,5 @@
 -- Unit vectors of the strongest terms of the articles in {scope}, a table name that
--- tasks/stories.py fills in (corpus_batch, then corpus_story_candidates).
+-- tasks/corpus/stories.py fills in (corpus_batch, then corpus_story_candidates).
 insert into corpus_story_vectors
 with scoped as (
     select t.article_id, t.term, t.n, df.n_articles

@@ -1,5 +1,5 @@
--- The short queries of tasks/store.py (migrations, what the warehouse holds) and
--- tasks/export.py (the handoff's manifest), one per "-- name:" line.
+-- The short queries of tasks/warehouse/store.py (migrations, what the warehouse holds) and
+-- tasks/warehouse/export.py (the handoff's manifest), one per "-- name:" line.
 
 -- name: schema_version_table
 create table if not exists schema_version (

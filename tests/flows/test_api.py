@@ -8,8 +8,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from flows.api import ApiWatch
-from tasks.errors import ApiLost
+from newsflow.flows.api import ApiWatch
+from newsflow.tasks.errors import ApiLost
 
 
 class Health(BaseHTTPRequestHandler):

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from flows.cli import main
-from tasks.lock import run_lock
+from newsflow.flows.cli import main
+from newsflow.tasks.warehouse.lock import run_lock
 from tests.conftest import SEEDS
 
 SEED = sorted(SEEDS.glob("*.txt"))[4]
@@ -55,7 +55,7 @@ def run_cli(*args):
     import subprocess
     import sys
 
-    return subprocess.run([sys.executable, "-m", "flows.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "newsflow.flows.cli", *args], capture_output=True, text=True,
                           cwd=SEEDS.parent.parent, timeout=120)
 
 

@@ -14,7 +14,7 @@ pytest.importorskip("prefect_dask")
 
 
 def test_dask_run_matches_local_run(tmp_path, monkeypatch):
-    from flows.ingest import ingest_flow, ingest_flow_for
+    from newsflow.flows.ingest import ingest_flow, ingest_flow_for
 
     # worker processes import the project's modules as the test process does
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))

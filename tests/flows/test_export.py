@@ -10,7 +10,7 @@ import pandas as pd
 import pyarrow.dataset as ds
 import pytest
 
-from flows.ingest import ingest_flow
+from newsflow.flows.ingest import ingest_flow
 from tests.conftest import SEEDS
 
 

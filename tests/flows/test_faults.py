@@ -16,8 +16,8 @@ import duckdb
 import pytest
 from prefect.settings import PREFECT_API_URL
 
-from flows.ingest import ingest_flow
-from tasks.errors import ExportFailed
+from newsflow.flows.ingest import ingest_flow
+from newsflow.tasks.errors import ExportFailed
 from tests.conftest import REPO, SEEDS
 from tests.flows.test_ingest import TABLES
 
@@ -41,7 +41,7 @@ def killed_ingest(corpus, db, export, failpoint: str) -> int:
     """An ingest killed at ``failpoint``; its four new files load in two slices of two."""
     env = {**os.environ, "NEWSFLOW_FAILPOINT": failpoint, "PREFECT_API_URL": PREFECT_API_URL.value(),
            "NEWSFLOW_LOAD_SLICE_ARTICLES": "2"}
-    result = subprocess.run([sys.executable, "-m", "flows.cli", "ingest", str(corpus), "--db", str(db),
+    result = subprocess.run([sys.executable, "-m", "newsflow.flows.cli", "ingest", str(corpus), "--db", str(db),
                              "--export", str(export), "--workers", "1", "--batch-size", "2"],
                             cwd=REPO, env=env, capture_output=True, timeout=300)
     return result.returncode

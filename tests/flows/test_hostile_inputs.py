@@ -47,7 +47,7 @@ def hostile(tmp_path):
 
 def ingest(root, db, export):
     env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}
-    return subprocess.run([sys.executable, "-m", "flows.cli", "ingest", str(root), "--db", str(db),
+    return subprocess.run([sys.executable, "-m", "newsflow.flows.cli", "ingest", str(root), "--db", str(db),
                            "--export", str(export), "--workers", "1"],
                           cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
 

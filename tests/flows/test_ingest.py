@@ -10,9 +10,9 @@ import duckdb
 import pyarrow.dataset as ds
 import pytest
 
-from flows.ingest import ingest_flow
-from tasks.errors import CheckFailed
-from tasks.store import CheckResult
+from newsflow.flows.ingest import ingest_flow
+from newsflow.tasks.errors import CheckFailed
+from newsflow.tasks.warehouse.store import CheckResult
 from tests.conftest import PAGE, SEEDS, make_bad_inputs
 
 TABLES = ["documents", "sources", "articles", "sentences", "entity_mentions", "entities",
@@ -119,7 +119,7 @@ def test_failed_annotation_leaves_warehouse_as_before(corpus, tmp_path, monkeypa
     def crash(*args, **kwargs):
         raise RuntimeError("worker killed")
 
-    monkeypatch.setattr("tasks.stage.process_records", crash)
+    monkeypatch.setattr("newsflow.tasks.staging.batch.process_records", crash)
     with pytest.raises(RuntimeError, match="worker killed"):
         ingest([corpus], tmp_path)
     assert dump(tmp_path) == before
@@ -130,7 +130,7 @@ def test_failed_annotation_leaves_warehouse_as_before(corpus, tmp_path, monkeypa
 
 
 def test_failing_check_rolls_the_load_back(corpus, tmp_path, monkeypatch):
-    monkeypatch.setattr("tasks.load.run_checks", lambda con, views=True, tables=True: [CheckResult("sentence_offsets", 1, [("x",)])])
+    monkeypatch.setattr("newsflow.tasks.warehouse.load.run_checks", lambda con, views=True, tables=True: [CheckResult("sentence_offsets", 1, [("x",)])])
     with pytest.raises(CheckFailed, match="sentence_offsets"):
         ingest([corpus], tmp_path)
     assert query(tmp_path, "select count(*) from articles") == [(0,)]
@@ -180,7 +180,7 @@ def test_batches_run_in_a_window_so_the_flow_holds_a_bounded_number():
 
     from prefect import flow, task
 
-    from flows.ingest import _in_window
+    from newsflow.flows.ingest import _in_window
 
     lock, running, most = threading.Lock(), [0], [0]
 

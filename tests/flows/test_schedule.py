@@ -6,8 +6,8 @@ import pytest
 import yaml
 from prefect.flows import load_flow_from_entrypoint
 
-from flows.ingest import build_deployment, ingest_flow
-from tasks.errors import ConfigError
+from newsflow.flows.ingest import build_deployment, ingest_flow
+from newsflow.tasks.errors import ConfigError
 from tests.conftest import REPO
 
 

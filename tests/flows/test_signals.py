@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.ingest import ingest_flow
+from newsflow.flows.ingest import ingest_flow
 from tests.conftest import REPO, SEEDS
 from tests.flows.test_faults import content
 
@@ -37,7 +37,7 @@ class Run:
         env["NEWSFLOW_PAUSE_AT"] = "annotate"
         self.db = db
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "flows.cli", "ingest", str(corpus), "--db", str(db),
+            [sys.executable, "-m", "newsflow.flows.cli", "ingest", str(corpus), "--db", str(db),
              "--export", str(db.parent / "export"), "--workers", "2"],
             cwd=REPO, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE, text=True, start_new_session=True)
@@ -114,7 +114,7 @@ def left_behind(pids: set[int], within_s: float) -> set[int]:
 
 def the_run_processes(pids: set[int]) -> tuple[set[int], set[int]]:
     """(the Prefect API server, the annotation workers) among ``pids``."""
-    servers = {p for p in pids if "flows.api" in command(p)}
+    servers = {p for p in pids if "newsflow.flows.api" in command(p)}
     workers = {p for p in pids if "multiprocessing" in command(p) and "resource_tracker" not in command(p)}
     assert len(servers) == 1 and len(workers) >= 2, [command(p) for p in pids]
     return servers, workers

@@ -6,7 +6,7 @@ import json
 
 import duckdb
 
-from flows.ingest import ingest_flow
+from newsflow.flows.ingest import ingest_flow
 from tests.conftest import PAGE, SEEDS, write_warc
 
 

@@ -1,7 +1,7 @@
 import pytest
 
-from tasks.annotate import FLAGS, annotate_texts
-from tasks.entities import MAX_NER_CHARS
+from newsflow.tasks.annotation.annotate import FLAGS, annotate_texts
+from newsflow.tasks.annotation.entities import MAX_NER_CHARS
 
 EN = ("Antony Blinken met Emmanuel Macron in Paris on Thursday to discuss the war. "
       "“We will act together with our allies,” Blinken said after the meeting.")

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tasks.clean import FLAGS, REASONS, Cleaned, clean_text, common_lines, line_key
-from tasks.clean_layout import BAD, GOOD, SHORT, core_span, line_shape, shape_class
-from tasks.clean_lines import line_kind, opening_key
-from tasks.clean_paragraphs import read_paragraphs
-from tasks.clean_tail import is_tail_marker, tail_start
+from newsflow.tasks.cleaning.clean import FLAGS, REASONS, Cleaned, clean_text, common_lines, line_key
+from newsflow.tasks.cleaning.layout import BAD, GOOD, SHORT, core_span, line_shape, shape_class
+from newsflow.tasks.cleaning.lines import line_kind, opening_key
+from newsflow.tasks.cleaning.paragraphs import read_paragraphs
+from newsflow.tasks.cleaning.tail import is_tail_marker, tail_start
 
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "raw"
 

@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from tasks.clean_paragraphs import read_paragraphs
+from newsflow.tasks.cleaning.paragraphs import read_paragraphs
 
 PARAGRAPHS = [
     "The regional council voted on Thursday to close two of the four ferry routes across the "

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from tasks.config import load_settings
-from tasks.errors import ConfigError
+from newsflow.tasks.config import load_settings
+from newsflow.tasks.errors import ConfigError
 
 
 def test_precedence_arguments_over_environment_over_file_over_defaults(tmp_path):

@@ -8,12 +8,12 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from tasks.corpus import CorpusSettings, slices_of, update_corpus_tables
-from tasks.features import normalize_text, passage_fingerprint, passage_rows
-from tasks.load import load_staged
-from tasks.stage import process_batch
-from tasks.store import connect, failed_checks_message, migrate, run_checks, sql_files
-from tasks.worker import StageOptions
+from newsflow.tasks.corpus.passes import CorpusSettings, slices_of, update_corpus_tables
+from newsflow.tasks.corpus.features import normalize_text, passage_fingerprint, passage_rows
+from newsflow.tasks.warehouse.load import load_staged
+from newsflow.tasks.staging.batch import process_batch
+from newsflow.tasks.warehouse.store import connect, failed_checks_message, migrate, run_checks, sql_files
+from newsflow.tasks.staging.worker import StageOptions
 from tests.conftest import SEEDS
 
 T0 = datetime(2024, 5, 30, tzinfo=timezone.utc)
@@ -78,10 +78,10 @@ def test_a_rerun_changes_nothing(seeds):
 
 
 def test_the_load_inserts_what_the_workers_staged_and_it_equals_what_it_would_compute(tmp_path, monkeypatch):
-    """The workers compute each article's corpus features (tasks/features.py); the load only
+    """The workers compute each article's corpus features (tasks/corpus/features.py); the load only
     inserts them. Computed again in the load, from the stored bodies, sentences and quotations
     (as after a settings change), every table of corpus state comes out the same."""
-    import tasks.corpus
+    import newsflow.tasks.corpus.passes
 
     options = StageOptions("run-1", T0, 10_000_000, "", "test")
     paths = sorted(str(p) for p in SEEDS.glob("*.txt"))
@@ -94,16 +94,16 @@ def test_the_load_inserts_what_the_workers_staged_and_it_equals_what_it_would_co
             raise AssertionError("the load computed a feature the workers staged")
         return [], [], []
 
-    monkeypatch.setattr(tasks.corpus, "features_of", no_computing)
+    monkeypatch.setattr(newsflow.tasks.corpus.passes, "features_of", no_computing)
     load_staged(tmp_path / "w.duckdb", tmp_path / "stage", "run-1", T0, len(paths), "test")
     monkeypatch.undo()
 
     state = {t: f"select * {'exclude (computed_at)' if t == 'article_fingerprints' else ''} from {t}"
-             for t in tasks.corpus.STATE_TABLES}
+             for t in newsflow.tasks.corpus.passes.STATE_TABLES}
     with connect(tmp_path / "w.duckdb") as con:
         staged = {t: sorted(con.sql(q).fetchall()) for t, q in state.items()}
         assert len(staged["article_fingerprints"]) == 5 and staged["story_terms"] and staged["sentence_fingerprints"]
-        for table in tasks.corpus.STATE_TABLES:
+        for table in newsflow.tasks.corpus.passes.STATE_TABLES:
             con.execute(f"delete from {table}")  # state lost: the next pass computes every article
         assert in_transaction(con, [])["n_articles_processed"] == 5
         assert {t: sorted(con.sql(q).fetchall()) for t, q in state.items()} == staged
@@ -218,7 +218,7 @@ def test_batches_find_what_one_run_finds(con, tmp_path):
 def test_a_pass_works_in_slices_of_the_size_given(con, monkeypatch):
     """A run's articles, and those whose state is missing, are processed a slice at a time
     (memory follows the slice), each once, with the result of one pass."""
-    import tasks.corpus
+    import newsflow.tasks.corpus.passes
 
     base = [words(30 + i, 150) for i in range(3)]
     texts = {f"a{i}": body(ws) for i, ws in enumerate(base)}
@@ -234,10 +234,10 @@ def test_a_pass_works_in_slices_of_the_size_given(con, monkeypatch):
     tables = ("duplicates", "near_duplicate_pairs", "story_members", "sentence_fingerprints")
     expected = {t: sorted(con.sql(f"select * from {t}").fetchall()) for t in tables}
 
-    for table in tasks.corpus.STATE_TABLES:
+    for table in newsflow.tasks.corpus.passes.STATE_TABLES:
         con.execute(f"delete from {table}")   # state lost: every article is pending again
-    slices, update_slice = [], tasks.corpus._update_slice
-    monkeypatch.setattr(tasks.corpus, "_update_slice",
+    slices, update_slice = [], newsflow.tasks.corpus.passes._update_slice
+    monkeypatch.setattr(newsflow.tasks.corpus.passes, "_update_slice",
                         lambda c, ids, *rest: slices.append(list(ids)) or update_slice(c, ids, *rest))
     con.execute("begin")
     counts = update_corpus_tables(con, ["a0"], slice_size=3)

@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from tasks.decode import QUARANTINE_REASONS, decode_bytes, normalize_text, read_limited
+from newsflow.tasks.reading.decode import QUARANTINE_REASONS, decode_bytes, normalize_text, read_limited
 
 
 def test_utf8_passes_through_normalized():

@@ -2,8 +2,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tasks.dedup import band_hashes, band_ranges, cluster_duplicates, components, jaccard
-from tasks.features import normalize_text, shingles, signatures, text_hash
+from newsflow.tasks.corpus.dedup import band_hashes, band_ranges, cluster_duplicates, components, jaccard
+from newsflow.tasks.corpus.features import normalize_text, shingles, signatures, text_hash
 
 SPACES_AND_QUOTES = st.sampled_from([" ", "  ", "\n", "\t", " ' ", ' " ', " “", "” ", " ‘", "’ ", ", ", ". "])
 

@@ -2,8 +2,8 @@ import os
 
 import pytest
 
-from tasks.errors import InputError
-from tasks.discover import Known, discover, iter_files, sha256_file
+from newsflow.tasks.errors import InputError
+from newsflow.tasks.reading.discover import Known, discover, iter_files, sha256_file
 
 
 def write(path, text):

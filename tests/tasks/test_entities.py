@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tasks.entities import NAMED_LABELS, entity_key, extract_entities, normalize_name, resolve_mentions
+from newsflow.tasks.annotation.entities import NAMED_LABELS, entity_key, extract_entities, normalize_name, resolve_mentions
 
 
 def span(text, surface, label, nth=0):
@@ -196,7 +196,7 @@ def test_spacy_offsets_slice_the_text_in_any_batch_size():
 
 # --- Newswire (#17): lines in capitals, datelines, tables, organisations, canonical forms ---------
 
-from tasks.entities import model_view  # noqa: E402
+from newsflow.tasks.annotation.entities import model_view  # noqa: E402
 
 WIRE = ("SOCCER - LEICESTER HOLD ARSENAL, WRIGHT SCORES\n"
         "LONDON 1996-08-30\n"
@@ -327,7 +327,7 @@ def test_newswire_gold_set_precision_and_recall_hold():
 
 
 def test_the_seeds_places_are_places_in_every_mention():
-    from tasks.clean import clean_text
+    from newsflow.tasks.cleaning.clean import clean_text
     from tests.conftest import SEEDS
     texts = [clean_text(p.read_text(encoding="utf-8")).body for p in sorted(SEEDS.glob("*.txt"))]
     mentions = [m for found in extract_entities(texts) for m in found]

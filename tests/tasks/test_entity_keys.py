@@ -3,7 +3,7 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tasks.entity_keys import entity_key, merge_keys, name_words, normalize_name, person_keys
+from newsflow.tasks.annotation.keys import entity_key, merge_keys, name_words, normalize_name, person_keys
 
 
 def test_keys_fold_letters_that_do_not_decompose_and_drop_titles():
@@ -116,7 +116,7 @@ def test_a_group_and_its_members_merge_in_the_singular_and_plural_but_never_acro
 
 
 def test_countries_and_aliases_are_known_in_any_form():
-    from tasks.entity_keys import is_alias, is_country
+    from newsflow.tasks.annotation.keys import is_alias, is_country
     assert all(map(is_country, ["Moldova", "the U.S.", "Sri Lanka", "UK", "Czech Republic", "Wales"]))
     assert not any(map(is_country, ["Jordan", "Monaco", "Moldovan", "Soviet", "Bank of Japan"]))
     assert is_alias("U.N.") and is_alias("Kiev") and not is_alias("Moldova")
@@ -126,7 +126,7 @@ def _entities(mentions):
     """The entities table sql/load/entities.sql makes from (article, text, label, key) mentions."""
     import duckdb
 
-    from tasks.store import read_sql
+    from newsflow.tasks.warehouse.store import read_sql
     con = duckdb.connect()
     con.execute("create table entity_mentions (article_id varchar, text varchar, label varchar, "
                 "entity_key varchar)")

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tasks.decode import read_limited
-from tasks.discover import discover, iter_files, sha256_file
-from tasks.files import NotRegularFile, open_regular, path_hex, stored_path
+from newsflow.tasks.reading.decode import read_limited
+from newsflow.tasks.reading.discover import discover, iter_files, sha256_file
+from newsflow.tasks.reading.files import NotRegularFile, open_regular, path_hex, stored_path
 
 ARTICLE = "The council approved the new cycle lanes on Tuesday, the mayor said.\n"
 

@@ -1,5 +1,5 @@
-from tasks.clean import clean_text
-from tasks.html import COMMON_MIN_RECORDS, clean_input, clean_inputs, looks_like_html
+from newsflow.tasks.cleaning.clean import clean_text
+from newsflow.tasks.reading.html import COMMON_MIN_RECORDS, clean_input, clean_inputs, looks_like_html
 from tests.conftest import PAGE
 
 

@@ -1,7 +1,7 @@
 import gzip
 import json
 
-from tasks.inputs import RawRecord, RecordError, container_format, iter_jsonl, iter_warc, parse_field_map
+from newsflow.tasks.reading.inputs import RawRecord, RecordError, container_format, iter_jsonl, iter_warc, parse_field_map
 from tests.conftest import PAGE, write_warc
 
 ARTICLE = "Ministers met in Berlin on Tuesday. They agreed on a new budget for schools."

@@ -7,12 +7,12 @@ from datetime import datetime, timezone
 
 import pytest
 
-import tasks.load
-from tasks.errors import CheckFailed
-from tasks.load import load_slices, load_staged
-from tasks.stage import process_batch
-from tasks.store import CheckResult, connect, migrate
-from tasks.worker import StageOptions
+import newsflow.tasks.warehouse.load
+from newsflow.tasks.errors import CheckFailed
+from newsflow.tasks.warehouse.load import load_slices, load_staged
+from newsflow.tasks.staging.batch import process_batch
+from newsflow.tasks.warehouse.store import CheckResult, connect, migrate
+from newsflow.tasks.staging.worker import StageOptions
 from tests.conftest import SEEDS
 
 T0 = datetime(2024, 5, 30, tzinfo=timezone.utc)
@@ -82,7 +82,7 @@ def test_a_failing_slice_leaves_the_slices_before_it(staging, tmp_path, monkeypa
     db = warehouse(tmp_path / "w.duckdb")
     monkeypatch.setenv("NEWSFLOW_LOAD_SLICE_ARTICLES", "2")
     calls = []
-    real_checks = tasks.load.run_checks
+    real_checks = newsflow.tasks.warehouse.load.run_checks
 
     def second_slice_fails(con, views=True, tables=True):
         calls.append((views, tables))
@@ -91,7 +91,7 @@ def test_a_failing_slice_leaves_the_slices_before_it(staging, tmp_path, monkeypa
             raise CheckFailed("check sentence_sequence: 1 rows")
         return real_checks(con, views, tables)
 
-    monkeypatch.setattr(tasks.load, "run_checks", second_slice_fails)
+    monkeypatch.setattr(newsflow.tasks.warehouse.load, "run_checks", second_slice_fails)
     with pytest.raises(CheckFailed):
         load_staged(db, staging, "run-1", T0, 5, "test")
     with connect(db, read_only=True) as con:
@@ -112,7 +112,7 @@ def test_reporting_views_are_checked_once_after_the_last_slice_commits(staging, 
         calls.append((views, tables))
         return [CheckResult("130_stories", 1, [("st_x",)])] if views else []
 
-    monkeypatch.setattr(tasks.load, "run_checks", views_fail)
+    monkeypatch.setattr(newsflow.tasks.warehouse.load, "run_checks", views_fail)
     with pytest.raises(CheckFailed, match="reporting views"):
         load_staged(db, staging, "run-1", T0, 5, "test")
     assert calls == [(False, True), (False, True), (True, False)]

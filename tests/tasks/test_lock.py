@@ -8,8 +8,8 @@ import textwrap
 
 import pytest
 
-from tasks.errors import WarehouseBusy
-from tasks.lock import run_lock
+from newsflow.tasks.errors import WarehouseBusy
+from newsflow.tasks.warehouse.lock import run_lock
 
 
 def hold_lock(lock, orphan: bool = False) -> subprocess.Popen:
@@ -18,7 +18,7 @@ def hold_lock(lock, orphan: bool = False) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
         import os, sys, time
         from pathlib import Path
-        from tasks.lock import run_lock
+        from newsflow.tasks.warehouse.lock import run_lock
         with run_lock(Path({str(lock)!r})):
             child = os.fork() if {orphan} else 0
             if child == 0 and {orphan}:

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tasks.clean import clean_text
-from tasks.metadata_files import compile_path_pattern, read_manifest, read_sidecar
-from tasks.metadata import (
+from newsflow.tasks.cleaning.clean import clean_text
+from newsflow.tasks.metadata.files import compile_path_pattern, read_manifest, read_sidecar
+from newsflow.tasks.metadata.resolve import (
     FLAGS,
     SOURCES,
     Metadata,

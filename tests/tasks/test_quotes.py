@@ -1,7 +1,7 @@
 import time
 
-from tasks.entities import Mention
-from tasks.quotes import find_quotes
+from newsflow.tasks.annotation.entities import Mention
+from newsflow.tasks.annotation.quotes import find_quotes
 
 
 def person(text, body, key=None, nth=0):

@@ -2,8 +2,8 @@
 import duckdb
 import pyarrow.parquet as pq
 
-from tasks.records import STAGED, SentenceRow, arrow_schema, article_identity, to_arrow, write_parquet
-from tasks.store import migrate
+from newsflow.tasks.staging.rows import STAGED, SentenceRow, arrow_schema, article_identity, to_arrow, write_parquet
+from newsflow.tasks.warehouse.store import migrate
 
 DUCK_TO_ARROW = {"VARCHAR": "string", "BIGINT": "int64", "DOUBLE": "double", "BOOLEAN": "bool",
                  "TIMESTAMP WITH TIME ZONE": "timestamp[us, tz=UTC]", "VARCHAR[]": "list<item: string>"}

@@ -8,12 +8,12 @@ from html.parser import HTMLParser
 import duckdb
 import pytest
 
-from tasks.load import load_staged
-from tasks.report import build_report, report_markdown, write_report
-from tasks.report_charts import Percent, columns, hbars, nice_ticks, stacked, time_buckets
-from tasks.stage import process_batch
-from tasks.store import migrate, read_sql
-from tasks.worker import StageOptions
+from newsflow.tasks.warehouse.load import load_staged
+from newsflow.tasks.warehouse.report import build_report, report_markdown, write_report
+from newsflow.tasks.warehouse.charts import Percent, columns, hbars, nice_ticks, stacked, time_buckets
+from newsflow.tasks.staging.batch import process_batch
+from newsflow.tasks.warehouse.store import migrate, read_sql
+from newsflow.tasks.staging.worker import StageOptions
 from tests.conftest import SEEDS, make_bad_inputs
 
 NOW = datetime(2026, 1, 1, 12, 0, tzinfo=timezone.utc)
@@ -221,7 +221,7 @@ def test_write_report_is_atomic(warehouse, tmp_path, monkeypatch):
     def full_disk(*args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("tasks.report.os.replace", full_disk)
+    monkeypatch.setattr("newsflow.tasks.warehouse.report.os.replace", full_disk)
     with pytest.raises(OSError):
         write_report(warehouse, out, now=datetime(2027, 1, 1, tzinfo=timezone.utc))
     assert out.read_text(encoding="utf-8") == first  # the previous page, whole

@@ -10,9 +10,9 @@ from collections import Counter
 
 import pytest
 
-from tasks.annotate import annotate_texts
-from tasks.clean import clean_text
-from tasks.entity_keys import merge_keys
+from newsflow.tasks.annotation.annotate import annotate_texts
+from newsflow.tasks.cleaning.clean import clean_text
+from newsflow.tasks.annotation.keys import merge_keys
 from tests.conftest import SEEDS
 
 # Who is named in the seeds: a pattern a PERSON mention's text matches, and the one key all of

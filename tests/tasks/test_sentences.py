@@ -1,4 +1,4 @@
-"""Tests for tasks.sentences: golden cases, exact offsets, languages, bad input, properties."""
+"""Tests for newsflow.tasks.annotation.sentences: golden cases, exact offsets, languages, bad input, properties."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tasks.sentences import split_sentences
+from newsflow.tasks.annotation.sentences import split_sentences
 
 # English golden cases in the spirit of the pragmatic-segmenter golden rules, plus news text.
 # bench/sentences.py scores pysbd on the same file.

@@ -4,9 +4,9 @@ from datetime import datetime, timezone
 import pyarrow.parquet as pq
 import pytest
 
-from tasks.records import STAGED, STAGED_FEATURES
-from tasks.stage import process_batch, shutdown_pool
-from tasks.worker import StageOptions
+from newsflow.tasks.staging.rows import STAGED, STAGED_FEATURES
+from newsflow.tasks.staging.batch import process_batch, shutdown_pool
+from newsflow.tasks.staging.worker import StageOptions
 from tests.conftest import SEEDS, make_bad_inputs
 
 OPTIONS = StageOptions("run-1", datetime(2026, 1, 1, tzinfo=timezone.utc), 10_000, "", "test")
@@ -49,7 +49,7 @@ def test_rows_are_consistent(tmp_path):
 
 
 def test_containers_count_as_many_records_when_sizing_the_pool(tmp_path):
-    from tasks.stage import estimated_records
+    from newsflow.tasks.staging.batch import estimated_records
 
     (tmp_path / "a.txt").write_text("x" * 50_000)
     (tmp_path / "feed.jsonl").write_text("x" * 50_000)
@@ -58,13 +58,13 @@ def test_containers_count_as_many_records_when_sizing_the_pool(tmp_path):
 
 
 def test_a_worker_process_imports_no_orchestration_or_storage_library():
-    """Every annotation worker imports tasks.worker and runs its initializer: Prefect or
+    """Every annotation worker imports newsflow.tasks.staging.worker and runs its initializer: Prefect or
     DuckDB there would cost each worker a second of start-up and memory for nothing."""
     import subprocess
     import sys
     from pathlib import Path
 
-    code = ("import sys, tasks.worker; "
+    code = ("import sys, newsflow.tasks.staging.worker; "
             "print(sorted(m for m in ('prefect', 'duckdb') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=Path(__file__).resolve().parents[2])
@@ -72,10 +72,10 @@ def test_a_worker_process_imports_no_orchestration_or_storage_library():
 
 
 def test_shares_of_a_chunk_stage_exactly_the_rows_of_the_whole_chunk(tmp_path):
-    """The last chunk of a batch is shared out between workers (tasks/stage.py); cleaning
+    """The last chunk of a batch is shared out between workers (tasks/staging/batch.py); cleaning
     reads the chunk as a corpus, so each share cleans all of it and stages its own run."""
-    from tasks.inputs import RawRecord
-    from tasks.worker import process_records
+    from newsflow.tasks.reading.inputs import RawRecord
+    from newsflow.tasks.staging.worker import process_records
 
     menu = "Subscribe to our daily briefing for the latest headlines\n"  # common to the chunk only
     seeds = [(SEEDS / n).read_text() for n in sorted(p.name for p in SEEDS.glob("*.txt"))]
@@ -99,7 +99,7 @@ def test_shares_of_a_chunk_stage_exactly_the_rows_of_the_whole_chunk(tmp_path):
 
 
 def test_with_last_marks_only_the_final_item():
-    from tasks.stage import with_last
+    from newsflow.tasks.staging.batch import with_last
 
     assert list(with_last([])) == []
     assert list(with_last(iter("a"))) == [("a", True)]

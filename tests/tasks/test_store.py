@@ -6,9 +6,9 @@ import textwrap
 import duckdb
 import pytest
 
-import tasks.store
-from tasks.errors import WarehouseBusy
-from tasks.store import (connect, failed_checks_message, migrate, read_named_sql, run_checks,
+import newsflow.tasks.warehouse.store
+from newsflow.tasks.errors import WarehouseBusy
+from newsflow.tasks.warehouse.store import (connect, failed_checks_message, migrate, read_named_sql, run_checks,
                          sql_files)
 
 
@@ -50,14 +50,14 @@ def test_rebuilding_the_growing_tables_without_indexes_keeps_rows_and_comments(m
         return lambda folder: [p for p in sql_files(folder) if folder != "migrations" or p.stem < stem]
 
     with monkeypatch.context() as patch:
-        patch.setattr("tasks.store.sql_files", migrations_before("006"))
+        patch.setattr("newsflow.tasks.warehouse.store.sql_files", migrations_before("006"))
         migrate(con)
     add_article(con)
     con.execute("insert into story_pairs values ('a1', 'a2', 0.5)")
     columns = "select table_name, column_name, data_type, is_nullable, comment from duckdb_columns() order by all"
     before = con.execute(columns).fetchall()
     with monkeypatch.context() as patch:
-        patch.setattr("tasks.store.sql_files", migrations_before("007"))
+        patch.setattr("newsflow.tasks.warehouse.store.sql_files", migrations_before("007"))
         assert migrate(con) == ["006_keys_without_indexes"]
     assert con.execute(columns).fetchall() == before
     assert con.execute("select text from sentences order by sent_idx").fetchall() == [("Hello world.",), ("Bye.",)]
@@ -139,7 +139,7 @@ def test_database_held_by_another_process_is_busy(tmp_path):
 def test_writer_memory_is_capped_and_the_cap_validated(tmp_path, monkeypatch):
     import contextlib
 
-    from tasks.errors import ConfigError
+    from newsflow.tasks.errors import ConfigError
 
     with contextlib.closing(connect(tmp_path / "w.duckdb")) as con:  # the default, 256MB
         assert con.execute("select current_setting('memory_limit')").fetchall()[0][0].startswith("244")
@@ -154,7 +154,7 @@ def test_writer_memory_is_capped_and_the_cap_validated(tmp_path, monkeypatch):
 def test_named_queries_split_at_their_name_lines(monkeypatch, tmp_path):
     (tmp_path / "q.sql").write_text("-- a file comment\n\n-- name: first\nselect 1;\n\n"
                                     "-- name: second\n-- what it does\nselect $x;\n", encoding="utf-8")
-    monkeypatch.setattr(tasks.store, "SQL_DIR", tmp_path)
+    monkeypatch.setattr(newsflow.tasks.warehouse.store, "SQL_DIR", tmp_path)
     assert read_named_sql("q.sql") == {"first": "select 1;", "second": "-- what it does\nselect $x;"}
     with contextlib.closing(duckdb.connect()) as con:
         assert con.execute(read_named_sql("q.sql")["second"], {"x": 2}).fetchall() == [(2,)]

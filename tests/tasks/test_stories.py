@@ -1,8 +1,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tasks.features import body_terms, normalize_text
-from tasks.stories import assign_story_ids, average_linkage
+from newsflow.tasks.corpus.features import body_terms, normalize_text
+from newsflow.tasks.corpus.stories import assign_story_ids, average_linkage
 
 
 def test_body_terms_keep_content_words_in_the_singular():

@@ -1,0 +1,279 @@
+"""Clean scraped article text: keep the article, report every line taken out and why.
+
+Works on plain text (no HTML), line by line: what a line says (`newsflow.tasks.cleaning.lines`:
+phrases, captions, lines repeated across the corpus), what it looks like and where it
+stands (`newsflow.tasks.cleaning.layout`: prose or label, inside the article core or around it),
+which lines are the headline and byline (`newsflow.tasks.cleaning.headline`), and where the article
+ends (`newsflow.tasks.cleaning.tail`: headings of comments and related posts).
+
+Reason codes (`REASONS`), one per removed line:
+    machine_rewrite   an assistant's reply pasted in by a content-rewriting tool
+    non_text          a line without letters (separators, arrows, counters)
+    caption           a photo caption or picture credit, also a caption given twice
+    cookie_notice     a cookie or consent banner
+    comment_form      comment form labels and notices, comment headings
+    subscription      a newsletter, subscription or sign-up prompt
+    share_widget      share and social-media buttons
+    navigation        menu entries, breadcrumbs, pagination, category and tag lists
+    legal             copyright notices, imprint, privacy and terms links
+    promo             promotion and ad labels ("Tap here", "Anzeige", "Read more")
+    author_box        the author box around the byline ("Avatar photo", "Articles: 7166")
+    metadata          a date or reading-time line, or a byline other than the one kept
+    related_link      a line pointing to another article ("Lesen Sie auch: ...")
+    repeated_title    a copy of the headline, or the page title the headline came from
+    teaser_duplicate  a bullet teaser repeating the opening of a later paragraph
+    duplicate         a paragraph already kept earlier in the body
+    common_line       a line found in many files of the corpus (`common_lines`)
+    tail_section      the heading of a tail section (comments, related posts) and all after;
+                      such a heading higher up heads a sidebar box and goes alone
+    head              a line before the article core (menus, site header)
+    tail              a line after the article core when boilerplate follows it (footers,
+                      teaser lists)
+    agency_signoff    a wire story's last line naming its agency alone ("Reuter", "(AP)")
+
+Flags (`FLAGS`):
+    machine_rewrite_artifact  a `machine_rewrite` line was removed
+    no_body                   nothing is left of the body
+    very_short                the body has fewer than `VERY_SHORT_CHARS` characters
+    mostly_non_letters        under half of the body's characters are letters
+    possibly_truncated        a paragraph of prose stops without closing punctuation
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from newsflow.tasks.cleaning.layout import (
+    BAD,
+    GOOD,
+    NEAR,
+    LineShape,
+    caption_pairs,
+    core_span,
+    has_stopword_evidence,
+    line_shape,
+    shape_class,
+    span_score,
+    teaser_duplicates,
+)
+from newsflow.tasks.cleaning.headline import find_byline, find_title
+from newsflow.tasks.cleaning.lines import COMMON_MAX_CHARS, is_prose_sentence, line_key, line_kind, opening_key
+from newsflow.tasks.cleaning.paragraphs import read_paragraphs, split_lines
+from newsflow.tasks.cleaning.tail import is_tail_heading, tail_start
+from newsflow.tasks.metadata.text import signoff_agency
+
+REASONS = frozenset({
+    "machine_rewrite", "non_text", "caption", "cookie_notice", "comment_form", "subscription",
+    "share_widget", "navigation", "legal", "promo", "author_box", "metadata", "related_link",
+    "repeated_title", "teaser_duplicate", "duplicate", "common_line", "tail_section", "head",
+    "tail", "agency_signoff",
+})
+FLAGS = frozenset(
+    {"machine_rewrite_artifact", "no_body", "very_short", "mostly_non_letters", "possibly_truncated"}
+)
+VERY_SHORT_CHARS = 300
+# A paragraph this long (in words) that ends without punctuation was cut off.
+_TRUNCATION_MIN_WORDS = 20
+_CUT_OFF = re.compile(r"[\w,;-]")
+
+__all__ = ["FLAGS", "REASONS", "Cleaned", "RemovedLine", "clean_text", "common_lines", "line_key"]
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    line_no: int  # 1-based, over lines split on \n, \r\n and \r (see `split_lines`)
+    text: str  # the line as it was, without its line ending
+    reason: str  # one of REASONS
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    title: str | None  # the headline, None when the text opens with body text
+    byline: str | None  # author or desk, without "By"
+    body: str  # kept paragraphs joined with "\n\n"
+    removed: tuple[RemovedLine, ...]  # every other non-blank line, in order
+    flags: tuple[str, ...]  # sorted, from FLAGS
+
+
+def common_lines(texts: Iterable[str], min_share: float = 0.002, min_count: int = 3) -> frozenset[str]:
+    """Keys (`line_key`) of lines found in at least `min_count` and `min_share` of the files.
+
+    Meant for one source's files, or one batch: menus, footers and notices repeat from
+    page to page, article text does not. `min_share` keeps a large corpus from turning
+    every subheading that three articles share ("Conclusion") into boilerplate. Each file
+    counts a line once and identical files count once, so a page scraped twice does not
+    turn its paragraphs into boilerplate. Lines of prose are left out, long ones
+    (`COMMON_MAX_CHARS`) and full sentences alike: text shared between articles is
+    syndication or quotation, which the duplicate tables show, not boilerplate.
+    """
+    seen_files: set[int] = set()
+    counts: Counter[str] = Counter()
+    for text in texts:
+        if hash(text) not in seen_files:
+            seen_files.add(hash(text))
+            lines = set(split_lines(text))
+            keys = {line_key(line) for line in lines if line and len(line) <= COMMON_MAX_CHARS
+                    and not is_prose_sentence(line)}
+            counts.update(keys - {""})
+    threshold = max(min_count, min_share * len(seen_files))
+    return frozenset(key for key, count in counts.items() if count >= threshold)
+
+
+@dataclass
+class _Page:
+    """The paragraphs of one text, in parallel lists, and what is decided about them."""
+
+    lines: list[tuple[tuple[int, str], ...]]  # each paragraph's raw lines and their numbers
+    texts: list[str]  # paragraphs, whitespace collapsed
+    keys: list[str]  # `opening_key` of each line
+    shapes: list[LineShape | None]  # None for lines removed on sight
+    reasons: list[str | None]  # why a line is removed; None while it is kept
+    classes: list[str]  # GOOD, NEAR, SHORT or BAD
+
+
+def clean_text(text: str, *, common_lines: frozenset[str] = frozenset()) -> Cleaned:
+    """Split a scraped article into title, byline and body; account for every other line.
+
+    Blank lines are separators and are not reported. `common_lines` (from the function of
+    that name, over the batch or source) marks lines that repeat across files.
+    """
+    page = _read(text, common_lines)
+    byline_at, byline, title_at, article_after = _find_metadata(page)
+    metadata = {title_at, byline_at} - {None}
+    _remove_outside_article(page, metadata, article_after)
+    _remove_repeats(page, metadata)
+    kept = [i for i, reason in enumerate(page.reasons) if reason is None and i not in metadata]
+    paragraphs = [page.texts[i] for i in kept]
+    return Cleaned(
+        title=page.texts[title_at] if title_at is not None else None,
+        byline=byline,
+        body="\n\n".join(paragraphs),
+        removed=tuple(
+            RemovedLine(no, raw, reason)
+            for lines, reason in zip(page.lines, page.reasons)
+            if reason
+            for no, raw in lines
+        ),
+        flags=_flags(paragraphs, [page.shapes[i].letter_share for i in kept], page.reasons),
+    )
+
+
+def _read(text: str, common: frozenset[str]) -> _Page:
+    """Rebuild the paragraphs, then measure and judge each one on its own."""
+    paragraphs = read_paragraphs(text)
+    # A page repeats lines (menus above and below the article): read each one once.
+    read: dict[str, tuple[str, str | None, LineShape | None]] = {}
+    facts = []
+    for paragraph in paragraphs:
+        fact = read.get(paragraph.text)
+        if fact is None:
+            key = opening_key(paragraph.text)
+            kind = line_kind(paragraph.text, key, common)
+            shape = line_shape(paragraph.text, key) if not kind else None
+            fact = read[paragraph.text] = key, kind, shape
+        facts.append(fact)
+    texts = [paragraph.text for paragraph in paragraphs]
+    keys, reasons, shapes = map(list, zip(*facts)) if facts else ([], [], [])
+    # The sign-off ends the story; a separator or control code may still follow it.
+    last = next((i for i in range(len(texts) - 1, -1, -1) if keys[i]), None)
+    if last and signoff_agency(texts[last]):
+        reasons[last], shapes[last] = "agency_signoff", None
+    for i in caption_pairs(texts):
+        reasons[i], shapes[i] = "caption", None
+    stop_evidence = has_stopword_evidence([shape for shape in shapes if shape])
+    classes = [shape_class(shape, stop_evidence) if shape else BAD for shape in shapes]
+    return _Page([paragraph.lines for paragraph in paragraphs], texts, keys, shapes, reasons, classes)
+
+
+def _find_metadata(page: _Page) -> tuple[int | None, str | None, int | None, int | None]:
+    """Byline index and name, title index, and the index the article follows."""
+    first_prose = page.classes.index(GOOD) if GOOD in page.classes else len(page.texts)
+    byline_at, byline, byline_lines = find_byline(page.texts, page.keys, page.reasons)
+    title_at, copies, article_after = find_title(page.texts, page.keys, page.shapes, first_prose, byline_at)
+    decided = {**byline_lines, **dict.fromkeys(copies, "repeated_title")}
+    for i, reason in decided.items():
+        page.reasons[i], page.classes[i] = reason, BAD
+    for i in {title_at, byline_at} - {None}:
+        page.reasons[i], page.classes[i] = None, BAD
+    return byline_at, byline, title_at, article_after
+
+
+def _remove_outside_article(page: _Page, metadata: set[int], article_after: int | None) -> None:
+    """Remove tail sections, then what lies outside the article core."""
+    reasons, classes = page.reasons, page.classes
+    prose_chars = [len(t) if c in (GOOD, NEAR) else 0 for t, c in zip(page.texts, classes)]
+    tail = tail_start(page.texts, page.keys, prose_chars)
+    for i in range(tail, len(reasons)):
+        if i not in metadata:
+            reasons[i], classes[i] = "tail_section", BAD
+    for i in range(tail):  # higher up, a tail heading heads a sidebar or a box of links
+        if reasons[i] is None and i not in metadata and is_tail_heading(page.texts[i], page.keys[i]):
+            reasons[i], classes[i] = "tail_section", BAD
+    start, end = core_span([span_score(*line) for line in zip(page.shapes, classes, reasons)])
+    # The headline stands right above its article: what lies between belongs to it.
+    if article_after is not None and article_after < start:
+        start = article_after + 1
+    end = _article_end(page, start, end)
+    for i in range(len(reasons)):
+        if reasons[i] is None and i not in metadata and not start <= i < end:
+            reasons[i] = "head" if i < start else "tail"
+
+
+# Boilerplate that stands under articles, in the widgets and link boxes of a page: past the
+# article core, the first such line is where the page's own sections begin.
+TAIL_EVIDENCE = frozenset({
+    "comment_form", "related_link", "tail_section", "navigation", "legal", "subscription",
+    "share_widget", "cookie_notice", "promo", "author_box", "common_line",
+})
+
+
+def _article_end(page: _Page, core_start: int, core_end: int) -> int:
+    """Where the article ends: at the end of its core when boilerplate follows, else at the end.
+
+    Lines after the core that are only shorter, denser in numbers or more list-like than
+    prose (line-ups, results, price lists, credits) stay in the article unless the page
+    shows that it goes on with sections of its own: a line known as boilerplate, a menu or
+    breadcrumb, or a line of the page's header given again (footers repeat menus, articles
+    do not repeat their page's header).
+    """
+    header = set(page.keys[:core_start])
+    for i in range(core_end, len(page.reasons)):
+        reason, shape = page.reasons[i], page.shapes[i]
+        if reason in TAIL_EVIDENCE or (
+            reason is None and (page.keys[i] in header or (shape and shape.n_separators >= 2))
+        ):
+            return core_end
+    return len(page.reasons)
+
+
+def _remove_repeats(page: _Page, metadata: set[int]) -> None:
+    """Remove bullet teasers of later paragraphs, and paragraphs given twice."""
+    kept = [i for i, reason in enumerate(page.reasons) if reason is None and i not in metadata]
+    teasers = teaser_duplicates([page.texts[i] for i in kept], [page.keys[i] for i in kept])
+    for j in teasers:
+        page.reasons[kept[j]] = "teaser_duplicate"
+    seen: set[str] = set()
+    for i in kept:
+        if page.reasons[i] is None and page.texts[i] in seen:
+            page.reasons[i] = "duplicate"
+        seen.add(page.texts[i])
+
+
+def _flags(paragraphs: list[str], letter_shares: list[float], reasons: list[str | None]) -> tuple[str, ...]:
+    """Flags (from FLAGS) for a body made of `paragraphs`."""
+    flags = set()
+    if "machine_rewrite" in reasons:
+        flags.add("machine_rewrite_artifact")
+    if not paragraphs:
+        return tuple(sorted(flags | {"no_body"}))
+    if sum(map(len, paragraphs)) + 2 * (len(paragraphs) - 1) < VERY_SHORT_CHARS:
+        flags.add("very_short")
+    letters = sum(share * (len(p) - p.count(" ")) for share, p in zip(letter_shares, paragraphs))
+    if letters * 2 < sum(map(len, paragraphs)):
+        flags.add("mostly_non_letters")
+    if any(_CUT_OFF.match(p[-1:]) and p.count(" ") + 1 >= _TRUNCATION_MIN_WORDS for p in paragraphs):
+        flags.add("possibly_truncated")
+    return tuple(sorted(flags))

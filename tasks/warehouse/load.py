@@ -1,0 +1,210 @@
+"""Load a run's staged Parquet into the warehouse: one writer, a transaction per slice.
+
+A run is loaded in slices of about ``load_slice_articles`` articles (a setting), whole
+batches at a time, so
+the loader's memory follows the slice and not the size of the run. Each slice lands whole
+(rows, entity keys and entities, corpus passes, passing checks) or not at all: a failing
+check or a killed process rolls that slice back, the slices before it stay, and the next
+run finds their files unchanged and loads the rest. No committed state ever fails a check.
+The ``runs`` row is written last, also for a failed run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+from prefect import task
+
+from newsflow.tasks.config import load_settings
+from newsflow.tasks.corpus.passes import update_corpus_tables
+from newsflow.tasks.corpus.dedup import components
+from newsflow.tasks.annotation.keys import merge_keys
+from newsflow.tasks.errors import CheckFailed
+from newsflow.tasks.faults import failpoint
+from newsflow.tasks.warehouse.store import connect, failed_checks_message, read_named_sql, read_sql, run_checks, snapshot
+
+QUERIES = read_named_sql("load/queries.sql")
+
+
+@dataclass(frozen=True)
+class RunCounts:
+    n_seen: int
+    n_new: int
+    n_unchanged: int
+    n_quarantined: int
+    n_records: int = 0              # records read from new files (1 per text file)
+    n_records_quarantined: int = 0
+    n_records_skipped: int = 0      # WARC records that are not HTML responses
+    n_records_unchanged: int = 0    # repeats of an identical record in one container
+
+
+def staged_counts(con: duckdb.DuckDBPyConnection, n_seen: int, records: dict[str, int]) -> RunCounts:
+    """Accounting for the run: every file seen is new, unchanged or quarantined."""
+    n_new, n_quarantined = con.execute(QUERIES["staged_counts"]).fetchone()
+    return RunCounts(n_seen, n_new, n_seen - n_new - n_quarantined, n_quarantined,
+                     records.get("records", 0), records.get("records_quarantined", 0),
+                     records.get("records_skipped", 0), records.get("records_unchanged", 0))
+
+
+def record_stopped(db: Path, run_id: str, started_at: datetime, n_seen: int, version: str,
+                   status: str, why: str) -> None:
+    """Record a run that stopped before its end ('cancelled' by a signal, 'failed' when its
+    Prefect API was lost), unless its load already wrote its row: the slices it committed
+    stay, the rest is left to the next run."""
+    with contextlib.closing(connect(db)) as con:
+        if not con.execute(QUERIES["run_recorded"], [run_id]).fetchone():
+            record_run(con, run_id, started_at, status, RunCounts(n_seen, 0, 0, 0), version, why)
+
+
+def record_run(con: duckdb.DuckDBPyConnection, run_id: str, started_at: datetime, status: str,
+               counts: RunCounts, version: str, error: str | None = None) -> None:
+    con.execute(read_sql("load/record_run.sql"), [
+        run_id, started_at, datetime.now(timezone.utc), status, counts.n_seen, counts.n_new,
+        counts.n_unchanged, counts.n_quarantined, version, error, counts.n_records,
+        counts.n_records_quarantined, counts.n_records_skipped, counts.n_records_unchanged])
+
+
+def merge_entity_keys(con: duckdb.DuckDBPyConnection) -> int:
+    """One key per real-world entity across the corpus: variant keys (transliterations, bare
+    surnames, US / United States) are rewritten to their canonical key. Returns keys merged."""
+    counts = dict(con.execute(QUERIES["entity_key_counts"]).fetchall())
+    mapping = merge_keys(counts)
+    if mapping:
+        con.register("key_merges", pa.table({"variant": list(mapping), "canonical": list(mapping.values())}))
+        con.execute(read_sql("load/merge_keys.sql"))
+        con.unregister("key_merges")
+    return len(mapping)
+
+
+def load_slices(staging: Path, max_articles: int) -> list[list[str]]:
+    """The run's staged parts in slices of about ``max_articles`` articles, in batch order.
+
+    A batch's parts (``b00003-c0000``, ..., ``b00003-files``) stay together: its ``-files``
+    part holds the documents and sources of all its files. Batches that stage versions of
+    one article stay together too, so a slice decides which version is current. What
+    discovery staged alone (copies of files loaded in this run, files rejected unread) goes
+    last, after the documents it points at."""
+    parts: dict[str, list[str]] = {}
+    for path in sorted((staging / "records").glob("*.parquet")):
+        parts.setdefault(path.stem.split("-")[0], []).append(path.stem)
+    slices: list[tuple[list[str], int]] = []   # (parts, articles)
+    for batches, n_group in _article_groups(staging, {b: p for b, p in parts.items() if b != "discovery"}):
+        group = [part for batch in batches for part in parts[batch]]
+        if slices and slices[-1][1] + n_group <= max_articles:
+            slices[-1] = (slices[-1][0] + group, slices[-1][1] + n_group)
+        else:
+            slices.append((group, n_group))
+    # A slice costs a fixed time (entity keys, corpus totals, checks): a short tail joins
+    # the slice before it, which then holds at most one and a half slices.
+    if len(slices) > 1 and slices[-1][1] < max_articles / 2:
+        tail = slices.pop()
+        slices[-1] = (slices[-1][0] + tail[0], slices[-1][1] + tail[1])
+    if not slices:
+        return [parts["discovery"]] if "discovery" in parts else []
+    return [group for group, _ in slices[:-1]] + [slices[-1][0] + parts.get("discovery", [])]
+
+
+def _article_groups(staging: Path, parts: dict[str, list[str]]) -> list[tuple[list[str], int]]:
+    """Batches joined when they stage records of one article (connected components), as
+    (batch names, number of records that became articles), ordered by their first batch."""
+    first_batch: dict[str, str] = {}
+    n_records: dict[str, int] = {}
+    links: list[tuple[str, str]] = []
+    for batch, names in parts.items():
+        # ParquetFile, not read_table: that would import pyarrow.dataset (and pandas, when
+        # installed), a quarter second of the load at 1x BBC
+        ids = [pq.ParquetFile(staging / "records" / f"{name}.parquet").read(columns=["article_id"])
+               .column(0).drop_null().to_pylist() for name in names]
+        n_records[batch] = sum(map(len, ids))
+        links += [(batch, first_batch.setdefault(a, batch)) for chunk in ids for a in chunk]
+    # batch names (b00000, b00001, ...) sort in batch order
+    return [(batches, sum(n_records[b] for b in batches)) for batches in components(parts, links)]
+
+
+def load_slice(con: duckdb.DuckDBPyConnection, parts: list[str]) -> None:
+    """Load one slice of the run in one transaction; the table checks run before it commits."""
+    con.execute("set variable parts = ?", [parts])
+    con.execute("begin")
+    try:
+        con.execute(read_sql("load/load.sql"))
+        merge_entity_keys(con)
+        con.execute(read_sql("load/entities.sql"))
+        con.execute(read_sql("load/features.sql"))
+        update_corpus_tables(con, [row[0] for row in con.execute(QUERIES["winners"]).fetchall()],
+                             staged=True)
+        con.execute(QUERIES["drop_slice_features"])
+        problem = failed_checks_message(run_checks(con, views=False))
+        if problem:
+            raise CheckFailed(problem)
+        failpoint("load")
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+
+
+def load_staged(db: Path, staging: Path, run_id: str, started_at: datetime, n_seen: int,
+                version: str, snapshot_path: Path | None = None,
+                records: dict[str, int] | None = None) -> RunCounts:
+    """Load ``staging`` into ``db`` a slice at a time, then record the run."""
+    slices = load_slices(staging, load_settings().load_slice_articles)
+    with contextlib.closing(connect(db)) as con:
+        con.execute("set variable staging = ?", [str(staging)])
+        con.execute("set variable parts = ?", [[part for parts in slices for part in parts]])
+        con.execute(read_sql("load/staged.sql"))
+        counts = staged_counts(con, n_seen, records or {})
+        n_loaded = 0
+        try:
+            for parts in slices:
+                load_slice(con, parts)
+                n_loaded += 1
+            # The reporting views read the whole corpus: checked once, after the last slice
+            # commits. Inside its transaction they would share DuckDB's memory cap with the
+            # slice's uncommitted rows and index changes, which at 10x BBC ran out of it.
+            problem = failed_checks_message(run_checks(con, tables=False))
+            if problem:
+                raise CheckFailed(f"{problem} (in the reporting views; the tables passed their checks)")
+        except Exception as exc:
+            record_run(con, run_id, started_at, "failed", RunCounts(n_seen, 0, 0, 0), version,
+                       f"{type(exc).__name__}: {exc} ({n_loaded} of {len(slices)} slices loaded)"[:2000])
+            raise
+        record_run(con, run_id, started_at, "ok", counts, version)
+        con.execute("checkpoint")
+    if snapshot_path is not None:
+        snapshot(db, snapshot_path)
+    return counts
+
+
+def record_noop_run(db: Path, run_id: str, started_at: datetime, n_seen: int, version: str,
+                    snapshot_path: Path | None = None) -> RunCounts:
+    """A run that found nothing new writes its runs row and nothing else: no checks to run
+    again, no snapshot to copy (unless there is none yet), so an hourly run over a large
+    unchanged corpus stays cheap."""
+    counts = RunCounts(n_seen, 0, n_seen, 0)
+    with contextlib.closing(connect(db)) as con:
+        record_run(con, run_id, started_at, "ok", counts, version)
+        con.execute("checkpoint")
+    if snapshot_path is not None and not snapshot_path.exists():
+        snapshot(db, snapshot_path)
+    return counts
+
+
+@task(name="record-noop-run")
+def record_noop_task(db: str, run_id: str, started_at: datetime, n_seen: int, version: str,
+                     snapshot_path: str | None = None) -> RunCounts:
+    return record_noop_run(Path(db), run_id, started_at, n_seen, version,
+                           Path(snapshot_path) if snapshot_path else None)
+
+
+@task(name="load")
+def load_task(db: str, staging: str, run_id: str, started_at: datetime, n_seen: int,
+              version: str, snapshot_path: str | None = None,
+              records: dict[str, int] | None = None) -> RunCounts:
+    return load_staged(Path(db), Path(staging), run_id, started_at, n_seen, version,
+                       Path(snapshot_path) if snapshot_path else None, records)

@@ -26,7 +26,7 @@ import pyarrow as pa
 from datasketch import MinHashLSH
 
 from newsflow.tasks.corpus.features import normalize_text, shingles
-from newsflow.tasks.warehouse.store import read_named_sql, read_sql
+from newsflow.tasks.warehouse.store import read_named_sql, read_sql, registered
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -106,8 +106,8 @@ QUERIES = read_named_sql("dedup/queries.sql")
 
 def load_shingles(con: duckdb.DuckDBPyConnection, ids: set[str], size: int) -> dict[str, np.ndarray]:
     """Shingle sets of stored articles, recomputed from their bodies in one read."""
-    wanted = pa.table({"article_id": pa.array(sorted(ids), pa.string())})
-    rows = con.sql(QUERIES["bodies"]).fetchall()  # reads wanted
+    with registered(con, wanted=pa.table({"article_id": pa.array(sorted(ids), pa.string())})):
+        rows = con.sql(QUERIES["bodies"]).fetchall()
     return {a: shingles(normalize_text(body), size) for a, body in rows}
 
 
@@ -128,7 +128,8 @@ def write_fingerprints(con: duckdb.DuckDBPyConnection, prints: list[Fingerprint]
         "band_idx": pa.array([i for _ in banded for i in range(len(ranges))], pa.int32()),
         "band_hash": pa.array([h for p in banded for h in band_hashes(p.signature, ranges)], pa.uint64()),
     })
-    con.execute(QUERIES["insert_fingerprints"])  # reads new_prints and new_bands
+    with registered(con, new_prints=new_prints, new_bands=new_bands):
+        con.execute(QUERIES["insert_fingerprints"])
 
 
 def update_duplicates(con: duckdb.DuckDBPyConnection, prints: list[Fingerprint], shingle_size: int,
@@ -143,7 +144,8 @@ def update_duplicates(con: duckdb.DuckDBPyConnection, prints: list[Fingerprint],
     pairs = [(a, b, s) for a, b in candidates if (s := jaccard(sets[a], sets[b])) >= threshold]
     new_pairs = pa.table({"article_id_a": [p[0] for p in pairs], "article_id_b": [p[1] for p in pairs],
                           "similarity": pa.array([p[2] for p in pairs], pa.float64())})
-    con.execute(QUERIES["insert_pairs"])
+    with registered(con, new_pairs=new_pairs):
+        con.execute(QUERIES["insert_pairs"])
 
     con.execute(SCOPE_SQL)
     scope = con.sql(QUERIES["scope"]).fetchall()
@@ -154,5 +156,6 @@ def update_duplicates(con: duckdb.DuckDBPyConnection, prints: list[Fingerprint],
     rows = [(a, c, kind, 1.0 if kind == "exact" else jaccard(sets[a], sets[c])) for a, c, kind in found]
     new_duplicates = pa.table({"article_id": [r[0] for r in rows], "canonical_id": [r[1] for r in rows],
                                "kind": [r[2] for r in rows], "similarity": pa.array([r[3] for r in rows], pa.float64())})
-    con.execute(QUERIES["replace_duplicates"])  # reads new_duplicates
+    with registered(con, new_duplicates=new_duplicates):
+        con.execute(QUERIES["replace_duplicates"])
     return len(pairs)

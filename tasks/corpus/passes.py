@@ -20,7 +20,7 @@ from newsflow.tasks.corpus.dedup import Fingerprint, update_duplicates
 from newsflow.tasks.corpus.features import STAGED_SETTINGS, CorpusSettings, features_of
 from newsflow.tasks.staging.rows import FeatureRow, PassageRow, to_arrow
 from newsflow.tasks.corpus.stories import update_stories
-from newsflow.tasks.warehouse.store import read_named_sql, read_sql
+from newsflow.tasks.warehouse.store import read_named_sql, read_sql, registered
 
 STATE_TABLES = ("article_fingerprints", "minhash_bands", "near_duplicate_pairs", "duplicates",
                 "story_terms", "story_pairs", "story_members", "story_groups", "sentence_fingerprints")
@@ -73,16 +73,16 @@ def reset_if_settings_changed(con: duckdb.DuckDBPyConnection, settings: CorpusSe
         return False
     for table in STATE_TABLES + ("corpus_settings",):
         con.execute(f"delete from {table}")
-    new_settings = pa.table({"name": list(wanted), "value": list(wanted.values())})
-    con.execute(QUERIES["insert_settings"])  # reads new_settings
+    with registered(con, new_settings=pa.table({"name": list(wanted), "value": list(wanted.values())})):
+        con.execute(QUERIES["insert_settings"])
     return bool(stored)
 
 
 def pending_articles(con: duckdb.DuckDBPyConnection, given_ids: Sequence[str]) -> list[str]:
     """The articles a corpus pass must process: those given, and any the registry lacks or
     holds in an older version (state dropped by a settings change, or never computed)."""
-    given = pa.table({"article_id": pa.array(list(given_ids), pa.string())})
-    return [row[0] for row in con.execute(PENDING_SQL).fetchall()]  # reads given
+    with registered(con, given=pa.table({"article_id": pa.array(list(given_ids), pa.string())})):
+        return [row[0] for row in con.execute(PENDING_SQL).fetchall()]
 
 
 def slices_of(ids: Sequence[str], size: int) -> list[Sequence[str]]:
@@ -121,13 +121,14 @@ def update_corpus_tables(con: duckdb.DuckDBPyConnection, new_article_ids: Sequen
 def _update_slice(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str],
                   settings: CorpusSettings, staged: bool = False) -> dict[str, int]:
     """One pass over exactly ``article_ids``, against everything stored."""
-    batch = pa.table({"article_id": pa.array(list(article_ids), pa.string())})
-    con.execute(QUERIES["new_batch"])  # reads batch
+    with registered(con, batch=pa.table({"article_id": pa.array(list(article_ids), pa.string())})):
+        con.execute(QUERIES["new_batch"])
     con.execute(FORGET_SQL)
     n_removed = con.sql(QUERIES["n_removed"]).fetchall()[0][0]
     con.execute(QUERIES["computed_unstaged" if staged else "computed_all"])
     computed_features, computed_passages, shingle_sets = compute_features(con, settings)
-    con.execute(QUERIES["slice_features"])  # reads computed_features and computed_passages
+    with registered(con, computed_features=computed_features, computed_passages=computed_passages):
+        con.execute(QUERIES["slice_features"])
     if staged:
         con.execute(QUERIES["add_staged_features"])
 

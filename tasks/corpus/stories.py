@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import duckdb
 import pyarrow as pa
 
-from newsflow.tasks.warehouse.store import read_named_sql, read_sql
+from newsflow.tasks.warehouse.store import read_named_sql, read_sql, registered
 
 if TYPE_CHECKING:
     from newsflow.tasks.corpus.features import CorpusSettings
@@ -123,8 +123,9 @@ def regroup(con: duckdb.DuckDBPyConnection, threshold: float) -> None:
     members = [(a, story_id) for story_id, g in assigned.items() for a in g]
     new_members = pa.table({"article_id": [m[0] for m in members], "story_id": [m[1] for m in members]})
     new_stories = pa.table({"story_id": pa.array(sorted(assigned), pa.string())})
-    con.execute(QUERIES["insert_members"])  # reads new_members
-    con.execute(GROUPS_SQL)  # labels the stories in new_stories
+    with registered(con, new_members=new_members, new_stories=new_stories):
+        con.execute(QUERIES["insert_members"])
+        con.execute(GROUPS_SQL)  # labels the stories in new_stories
 
 
 def update_stories(con: duckdb.DuckDBPyConnection, settings: CorpusSettings) -> None:

@@ -12,6 +12,7 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import duckdb
 
@@ -46,6 +47,20 @@ WAREHOUSE_SQL = read_named_sql("warehouse/queries.sql")
 _MEMORY = re.compile(r"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", re.IGNORECASE)
 
 
+@contextlib.contextmanager
+def registered(con: duckdb.DuckDBPyConnection, **tables: object) -> Iterator[None]:
+    """Arrow tables readable by SQL under the given names while the block runs. The only way
+    SQL reads Python data: the pipeline's connections refuse DuckDB's scans of Python
+    variables by name (``python_enable_replacements``), which a linter sees as unused."""
+    for name, table in tables.items():
+        con.register(name, table)
+    try:
+        yield
+    finally:
+        for name in tables:
+            con.unregister(name)
+
+
 def connect(db: Path, read_only: bool = False, capped: bool = True) -> duckdb.DuckDBPyConnection:
     """Open the warehouse; a file held by another process raises ``WarehouseBusy``. The
     pipeline's connections (the load, and the export's reads) have their memory capped
@@ -58,12 +73,15 @@ def connect(db: Path, read_only: bool = False, capped: bool = True) -> duckdb.Du
         raise ConfigError(f"duckdb_memory_limit {limit!r}: expected a size such as 512MB or 2GB")
     config = {"memory_limit": limit} if capped else {}
     try:
-        return duckdb.connect(str(db), read_only=read_only, config=config)
+        con = duckdb.connect(str(db), read_only=read_only, config=config)
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise WarehouseBusy(f"database {db} is in use by another process: "
                                 f"{str(exc).splitlines()[0]}") from None
         raise
+    if capped:   # the pipeline's SQL reads Python data through ``registered`` only
+        con.execute("set python_enable_replacements = false")
+    return con
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:

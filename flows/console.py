@@ -43,7 +43,8 @@ def progress_bar() -> Iterator[None]:
 
 def print_summary(summary, snapshot: Path) -> None:
     """The run's accounting and the warehouse's row counts."""
-    from newsflow.tasks.warehouse.store import WAREHOUSE_SQL, connect
+    from newsflow.tasks.warehouse.sql import query
+    from newsflow.tasks.warehouse.store import connect
 
     c = summary.counts
     table = Table(title=f"run {summary.run_id}", show_header=True)
@@ -59,10 +60,10 @@ def print_summary(summary, snapshot: Path) -> None:
         stdout.print(", ".join([f"records: {c.n_records:,} read"] + [f"{n:,} {what}" for n, what in records if n]),
                      highlight=False)
     with contextlib.closing(connect(snapshot, read_only=True)) as con:
-        reasons = con.execute(WAREHOUSE_SQL["run_quarantine_reasons"], [summary.run_id]).fetchall()
+        reasons = con.execute(query("warehouse/queries:run_quarantine_reasons"), [summary.run_id]).fetchall()
         if reasons:
             stdout.print("quarantined: " + ", ".join(f"{reason} {n:,}" for reason, n in reasons), highlight=False)
-        names = [row[0] for row in con.execute(WAREHOUSE_SQL["main_tables"]).fetchall()]
+        names = [row[0] for row in con.execute(query("warehouse/queries:main_tables")).fetchall()]
         counts = [(name, con.execute(f'select count(*) from "{name}"').fetchone()[0]) for name in names]
     totals = Table(title="warehouse rows", show_header=True)
     totals.add_column("table")

@@ -10,13 +10,15 @@ from __future__ import annotations
 import dataclasses
 import os
 import tomllib
+from importlib.metadata import version
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
 from newsflow.tasks.errors import ConfigError
 
-PIPELINE_VERSION = "0.1.0"
+# The installed distribution's version (pyproject.toml's), recorded with every run and article.
+PIPELINE_VERSION = version("newsflow")
 FILES_PER_WORKER_START = 100  # roughly the files one process annotates while another starts
 
 

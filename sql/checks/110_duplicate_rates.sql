@@ -1,3 +1,4 @@
+-- runs: after the run
 -- Duplicates that break the rules of a cluster: the article or its canonical is gone, the
 -- canonical is itself someone's duplicate, an 'exact' duplicate's body differs from its
 -- canonical's, a kind or similarity out of range; and rates that are no shares.

@@ -1,3 +1,4 @@
+-- runs: after the run
 -- Near-duplicate pairs out of order, with a similarity outside [0, 1], naming an article that
 -- is gone, or whose two articles ended up in different duplicate clusters.
 with clusters as (

@@ -1,3 +1,4 @@
+-- runs: after the run
 -- Stories without members or with one, members without a story row or article, an article
 -- in two stories, story pairs out of order or range, and report rows that contradict them.
 with sizes as (

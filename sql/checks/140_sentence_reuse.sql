@@ -1,3 +1,4 @@
+-- runs: after the run
 -- Passage fingerprints whose sentence or quotation does not exist or that hold no words, and
 -- reuse rows that count no other article or name a first appearance later than their own.
 select f.article_id, f.start_char, 'fingerprint of a passage that does not exist' as problem

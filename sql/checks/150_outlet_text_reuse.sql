@@ -1,3 +1,4 @@
+-- runs: after the run
 -- Outlet reuse figures that are no shares of the outlet's own text.
 select outlet, 'share outside [0, 1] or reused words above the total' as problem
 from outlet_text_reuse

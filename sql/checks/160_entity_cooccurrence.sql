@@ -1,3 +1,4 @@
+-- runs: after the run
 -- Entity pairs out of order, or seen together in more articles than either entity is in.
 select c.entity_key_a, c.entity_key_b, 'pair not ordered, or more articles than an entity has' as problem
 from entity_cooccurrence as c

@@ -1,3 +1,4 @@
+-- runs: after the run
 -- Corpus state of articles that no longer exist: every run removes it, so any left is a bug.
 select 'article_fingerprints' as tbl, article_id from article_fingerprints
 where article_id not in (select article_id from articles)

@@ -1,3 +1,4 @@
+-- runs: each slice
 -- Accounting: an 'ok' document has at least one record that became an article; a quarantined
 -- one has none and a reason; every ok record points at an article that exists.
 with record_counts as (

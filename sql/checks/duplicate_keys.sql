@@ -1,3 +1,4 @@
+-- runs: each slice
 -- Natural keys that occur twice. Articles and entities have primary-key indexes (this guards
 -- the guard); the per-sentence, per-mention and per-pair tables have none (migration 006:
 -- their indexes grew with the corpus in the writer's memory), so this check is their key.

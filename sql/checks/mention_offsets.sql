@@ -1,3 +1,4 @@
+-- runs: each slice
 -- Entity mentions whose offsets do not slice their article's body to their text.
 select m.article_id, m.start_char, m.end_char, m.text
 from entity_mentions as m

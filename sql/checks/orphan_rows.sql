@@ -1,3 +1,4 @@
+-- runs: each slice
 -- Rows that point at a parent that does not exist.
 select 'sentences' as child, article_id as parent_id from sentences
 where article_id not in (select article_id from articles)

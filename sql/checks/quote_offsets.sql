@@ -1,3 +1,4 @@
+-- runs: each slice
 -- Quotes whose offsets do not slice their article's body to their text.
 select q.article_id, q.start_char, q.end_char
 from quotes as q

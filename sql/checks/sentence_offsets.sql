@@ -1,3 +1,4 @@
+-- runs: each slice
 -- Sentences whose offsets do not slice their article's body to their text.
 select s.article_id, s.sent_idx, s.start_char, s.end_char
 from sentences as s

@@ -1,3 +1,4 @@
+-- runs: each slice
 -- Articles whose sentence count disagrees with their sentences, or whose sentences overlap.
 with ordered as (
     select

@@ -26,7 +26,8 @@ import pyarrow as pa
 from datasketch import MinHashLSH
 
 from newsflow.tasks.corpus.features import normalize_text, shingles
-from newsflow.tasks.warehouse.store import read_named_sql, read_sql, registered
+from newsflow.tasks.warehouse.sql import query
+from newsflow.tasks.warehouse.store import registered
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -97,17 +98,11 @@ def cluster_duplicates(rank: dict[str, int], body_hash: dict[str, str],
     return out
 
 
-CANDIDATES_SQL = read_sql("dedup/candidates.sql")
-
-SCOPE_SQL = read_sql("dedup/scope.sql")
-
-QUERIES = read_named_sql("dedup/queries.sql")
-
 
 def load_shingles(con: duckdb.DuckDBPyConnection, ids: set[str], size: int) -> dict[str, np.ndarray]:
     """Shingle sets of stored articles, recomputed from their bodies in one read."""
     with registered(con, wanted=pa.table({"article_id": pa.array(sorted(ids), pa.string())})):
-        rows = con.sql(QUERIES["bodies"]).fetchall()
+        rows = con.sql(query("dedup/queries:bodies")).fetchall()
     return {a: shingles(normalize_text(body), size) for a, body in rows}
 
 
@@ -129,7 +124,7 @@ def write_fingerprints(con: duckdb.DuckDBPyConnection, prints: list[Fingerprint]
         "band_hash": pa.array([h for p in banded for h in band_hashes(p.signature, ranges)], pa.uint64()),
     })
     with registered(con, new_prints=new_prints, new_bands=new_bands):
-        con.execute(QUERIES["insert_fingerprints"])
+        con.execute(query("dedup/queries:insert_fingerprints"))
 
 
 def update_duplicates(con: duckdb.DuckDBPyConnection, prints: list[Fingerprint], shingle_size: int,
@@ -139,17 +134,17 @@ def update_duplicates(con: duckdb.DuckDBPyConnection, prints: list[Fingerprint],
     Returns the number of new pairs."""
     write_fingerprints(con, prints, band_ranges(lsh_threshold, num_perm))
     sets = {p.article_id: p.shingles for p in prints if p.shingles is not None}
-    candidates = con.sql(CANDIDATES_SQL).fetchall()
+    candidates = con.sql(query("dedup/candidates")).fetchall()
     sets |= load_shingles(con, {i for pair in candidates for i in pair} - sets.keys(), shingle_size)
     pairs = [(a, b, s) for a, b in candidates if (s := jaccard(sets[a], sets[b])) >= threshold]
     new_pairs = pa.table({"article_id_a": [p[0] for p in pairs], "article_id_b": [p[1] for p in pairs],
                           "similarity": pa.array([p[2] for p in pairs], pa.float64())})
     with registered(con, new_pairs=new_pairs):
-        con.execute(QUERIES["insert_pairs"])
+        con.execute(query("dedup/queries:insert_pairs"))
 
-    con.execute(SCOPE_SQL)
-    scope = con.sql(QUERIES["scope"]).fetchall()
-    near = con.sql(QUERIES["scope_pairs"]).fetchall()
+    con.execute(query("dedup/scope"))
+    scope = con.sql(query("dedup/queries:scope")).fetchall()
+    near = con.sql(query("dedup/queries:scope_pairs")).fetchall()
     found = cluster_duplicates({a: r for a, _, r in scope}, {a: h for a, h, _ in scope}, near)
     sets |= load_shingles(con, {i for a, c, kind in found if kind == "near" for i in (a, c)} - sets.keys(),
                           shingle_size)
@@ -157,5 +152,5 @@ def update_duplicates(con: duckdb.DuckDBPyConnection, prints: list[Fingerprint],
     new_duplicates = pa.table({"article_id": [r[0] for r in rows], "canonical_id": [r[1] for r in rows],
                                "kind": [r[2] for r in rows], "similarity": pa.array([r[3] for r in rows], pa.float64())})
     with registered(con, new_duplicates=new_duplicates):
-        con.execute(QUERIES["replace_duplicates"])
+        con.execute(query("dedup/queries:replace_duplicates"))
     return len(pairs)

@@ -20,7 +20,8 @@ from newsflow.tasks.corpus.dedup import Fingerprint, update_duplicates
 from newsflow.tasks.corpus.features import STAGED_SETTINGS, CorpusSettings, features_of
 from newsflow.tasks.staging.rows import FeatureRow, PassageRow, to_arrow
 from newsflow.tasks.corpus.stories import update_stories
-from newsflow.tasks.warehouse.store import read_named_sql, read_sql, registered
+from newsflow.tasks.warehouse.sql import query
+from newsflow.tasks.warehouse.store import registered
 
 STATE_TABLES = ("article_fingerprints", "minhash_bands", "near_duplicate_pairs", "duplicates",
                 "story_terms", "story_pairs", "story_members", "story_groups", "sentence_fingerprints")
@@ -30,16 +31,6 @@ STATE_TABLES = ("article_fingerprints", "minhash_bands", "near_duplicate_pairs",
 # give the same pairs and groups as one pass (bench/dedup.py).
 SLICE = 2_000
 
-PENDING_SQL = read_sql("corpus/pending.sql")
-
-FORGET_SQL = read_sql("corpus/forget.sql")
-
-TOTALS_SQL = read_sql("corpus/totals.sql")
-
-FEATURES_SQL = read_sql("corpus/features.sql")
-
-QUERIES = read_named_sql("corpus/queries.sql")
-
 
 def compute_features(con: duckdb.DuckDBPyConnection, settings: CorpusSettings,
                      ) -> tuple[pa.Table, pa.Table, dict[str, np.ndarray]]:
@@ -47,9 +38,9 @@ def compute_features(con: duckdb.DuckDBPyConnection, settings: CorpusSettings,
     corpus_computed, from their stored body, sentences and quotations: for stored articles a
     pass processes again, and for all of them when the settings are not the staged ones. Also
     their shingle sets, which a pass needs to verify candidates."""
-    articles = con.sql(QUERIES["computed_articles"]).fetchall()
-    sentences = _by_article(con.sql(QUERIES["computed_sentences"]))
-    quotes = _by_article(con.sql(QUERIES["computed_quotes"]))
+    articles = con.sql(query("corpus/queries:computed_articles")).fetchall()
+    sentences = _by_article(con.sql(query("corpus/queries:computed_sentences")))
+    quotes = _by_article(con.sql(query("corpus/queries:computed_quotes")))
     features, passages, shingle_sets = features_of(
         ((a, v, body, sentences.get(a, []), quotes.get(a, [])) for a, v, body in articles), settings)
     return (to_arrow(features, FeatureRow), to_arrow(passages, PassageRow),
@@ -67,14 +58,14 @@ def _by_article(relation: duckdb.DuckDBPyRelation) -> dict[str, list[tuple]]:
 def reset_if_settings_changed(con: duckdb.DuckDBPyConnection, settings: CorpusSettings) -> bool:
     """State computed with other settings is not comparable: drop it (every article is then
     reprocessed) and record the new settings. True when it was dropped."""
-    stored = dict(con.sql(QUERIES["stored_settings"]).fetchall())
+    stored = dict(con.sql(query("corpus/queries:stored_settings")).fetchall())
     wanted = dict(settings.as_rows())
     if stored == wanted:
         return False
     for table in STATE_TABLES + ("corpus_settings",):
         con.execute(f"delete from {table}")
     with registered(con, new_settings=pa.table({"name": list(wanted), "value": list(wanted.values())})):
-        con.execute(QUERIES["insert_settings"])
+        con.execute(query("corpus/queries:insert_settings"))
     return bool(stored)
 
 
@@ -82,7 +73,7 @@ def pending_articles(con: duckdb.DuckDBPyConnection, given_ids: Sequence[str]) -
     """The articles a corpus pass must process: those given, and any the registry lacks or
     holds in an older version (state dropped by a settings change, or never computed)."""
     with registered(con, given=pa.table({"article_id": pa.array(list(given_ids), pa.string())})):
-        return [row[0] for row in con.execute(PENDING_SQL).fetchall()]
+        return [row[0] for row in con.execute(query("corpus/pending")).fetchall()]
 
 
 def slices_of(ids: Sequence[str], size: int) -> list[Sequence[str]]:
@@ -114,7 +105,7 @@ def update_corpus_tables(con: duckdb.DuckDBPyConnection, new_article_ids: Sequen
     for ids in slices_of(pending, slice_size):
         for name, n in _update_slice(con, ids, settings, staged and settings == STAGED_SETTINGS).items():
             counts[name] += n
-    totals = con.sql(TOTALS_SQL).to_arrow_table().to_pylist()[0]
+    totals = con.sql(query("corpus/totals")).to_arrow_table().to_pylist()[0]
     return {**counts, **totals}
 
 
@@ -122,20 +113,20 @@ def _update_slice(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str],
                   settings: CorpusSettings, staged: bool = False) -> dict[str, int]:
     """One pass over exactly ``article_ids``, against everything stored."""
     with registered(con, batch=pa.table({"article_id": pa.array(list(article_ids), pa.string())})):
-        con.execute(QUERIES["new_batch"])
-    con.execute(FORGET_SQL)
-    n_removed = con.sql(QUERIES["n_removed"]).fetchall()[0][0]
-    con.execute(QUERIES["computed_unstaged" if staged else "computed_all"])
+        con.execute(query("corpus/queries:new_batch"))
+    con.execute(query("corpus/forget"))
+    n_removed = con.sql(query("corpus/queries:n_removed")).fetchall()[0][0]
+    con.execute(query("corpus/queries:computed_unstaged" if staged else "corpus/queries:computed_all"))
     computed_features, computed_passages, shingle_sets = compute_features(con, settings)
     with registered(con, computed_features=computed_features, computed_passages=computed_passages):
-        con.execute(QUERIES["slice_features"])
+        con.execute(query("corpus/queries:slice_features"))
     if staged:
-        con.execute(QUERIES["add_staged_features"])
+        con.execute(query("corpus/queries:add_staged_features"))
 
     prints = batch_fingerprints(con, settings.num_perm, shingle_sets)
     n_new_pairs = update_duplicates(con, prints, settings.shingle_size, settings.num_perm,
                                     settings.lsh_threshold, settings.near_threshold)
-    n_passages = con.execute(FEATURES_SQL).fetchall()[0][0]
+    n_passages = con.execute(query("corpus/features")).fetchall()[0][0]
     update_stories(con, settings)
 
     for name in ("batch", "stale", "computed", "features", "passages", "dedup_seeds", "dedup_scope",
@@ -150,7 +141,7 @@ def batch_fingerprints(con: duckdb.DuckDBPyConnection, num_perm: int,
                        shingle_sets: dict[str, np.ndarray]) -> list[Fingerprint]:
     """The slice's fingerprints, staged or computed; with the shingle sets known (the staged
     ones are recomputed only for candidates)."""
-    read = con.sql(QUERIES["fingerprints"]).to_arrow_table()
+    read = con.sql(query("corpus/queries:fingerprints")).to_arrow_table()
     minhash = read["minhash"].combine_chunks().flatten().to_numpy().astype(np.uint32).reshape(-1, num_perm)
     return [Fingerprint(a, h, n, signature, shingle_sets.get(a)) for a, h, n, signature in
             zip(read["article_id"].to_pylist(), read["body_hash"].to_pylist(),

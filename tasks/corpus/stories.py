@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 import duckdb
 import pyarrow as pa
 
-from newsflow.tasks.warehouse.store import read_named_sql, read_sql, registered
+from newsflow.tasks.warehouse.sql import query
+from newsflow.tasks.warehouse.store import registered
 
 if TYPE_CHECKING:
     from newsflow.tasks.corpus.features import CorpusSettings
@@ -86,60 +87,44 @@ def assign_story_ids(groups: list[list[str]], old_story: dict[str, str], rank: d
     return out
 
 
-TERMS_SQL = read_sql("stories/terms.sql")
-
-DF_SQL = read_sql("stories/df.sql")
-
-VECTORS_SQL = read_sql("stories/vectors.sql")
-
-CANDIDATES_SQL = read_sql("stories/candidates.sql")
-
-PAIRS_SQL = read_sql("stories/pairs.sql")
-
-SCOPE_SQL = read_sql("stories/scope.sql")
-
-GROUPS_SQL = read_sql("stories/groups.sql")
-
-QUERIES = read_named_sql("stories/queries.sql")
-
 
 def regroup(con: duckdb.DuckDBPyConnection, threshold: float) -> None:
     """Regroup the run's scope: stories untouched by removals start whole, everything else
     alone; average linkage merges them; ids carry over where members did."""
-    con.execute(SCOPE_SQL)
-    rank = dict(con.sql(QUERIES["scope_ranks"]).fetchall())
-    old = dict(con.sql(QUERIES["scope_stories"]).fetchall())
-    touched = {r[0] for r in con.sql(QUERIES["touched_stories"]).fetchall()}
-    scores = {(a, b): s for a, b, s in con.sql(QUERIES["scope_pairs"]).fetchall()}
+    con.execute(query("stories/scope"))
+    rank = dict(con.sql(query("stories/queries:scope_ranks")).fetchall())
+    old = dict(con.sql(query("stories/queries:scope_stories")).fetchall())
+    touched = {r[0] for r in con.sql(query("stories/queries:touched_stories")).fetchall()}
+    scores = {(a, b): s for a, b, s in con.sql(query("stories/queries:scope_pairs")).fetchall()}
     start: dict[str, list[str]] = {}
     for a in sorted(rank, key=rank.__getitem__):
         story = old.get(a)
         start.setdefault(story if story is not None and story not in touched else a, []).append(a)
     groups = average_linkage(list(start.values()), scores, threshold)
 
-    con.execute(QUERIES["forget_scope"])
-    taken = {r[0] for r in con.sql(QUERIES["taken_ids"]).fetchall()}
+    con.execute(query("stories/queries:forget_scope"))
+    taken = {r[0] for r in con.sql(query("stories/queries:taken_ids")).fetchall()}
     assigned = assign_story_ids(groups, old, rank, taken)
     members = [(a, story_id) for story_id, g in assigned.items() for a in g]
     new_members = pa.table({"article_id": [m[0] for m in members], "story_id": [m[1] for m in members]})
     new_stories = pa.table({"story_id": pa.array(sorted(assigned), pa.string())})
     with registered(con, new_members=new_members, new_stories=new_stories):
-        con.execute(QUERIES["insert_members"])
-        con.execute(GROUPS_SQL)  # labels the stories in new_stories
+        con.execute(query("stories/queries:insert_members"))
+        con.execute(query("stories/groups"))  # labels the stories in new_stories
 
 
 def update_stories(con: duckdb.DuckDBPyConnection, settings: CorpusSettings) -> None:
     """Score the batch against stored articles and regroup what that touches. Needs the
     batch's story_terms stored, and temp tables corpus_batch, corpus_story_seeds and
     corpus_story_touched."""
-    con.execute(TERMS_SQL)
-    n_docs = con.sql(QUERIES["n_articles"]).fetchall()[0][0]
-    con.execute(DF_SQL, {"max_df": max(settings.story_min_df_cap, settings.story_max_df_share * n_docs)})
-    con.execute(QUERIES["new_vectors"])
+    con.execute(query("stories/terms"))
+    n_docs = con.sql(query("stories/queries:n_articles")).fetchall()[0][0]
+    con.execute(query("stories/df"), {"max_df": max(settings.story_min_df_cap, settings.story_max_df_share * n_docs)})
+    con.execute(query("stories/queries:new_vectors"))
     weights = {"n_docs": n_docs, "prior_docs": settings.story_prior_docs, "top_terms": settings.story_top_terms}
     window = {"window_s": settings.story_window_days * 86400.0}
-    con.execute(VECTORS_SQL.format(scope="corpus_batch"), weights)
-    con.execute(CANDIDATES_SQL, window)
-    con.execute(VECTORS_SQL.format(scope="corpus_story_candidates"), weights)
-    con.execute(PAIRS_SQL, {**window, "floor": settings.story_pair_floor, "max_pairs": settings.story_max_pairs})
+    con.execute(query("stories/vectors").format(scope="corpus_batch"), weights)
+    con.execute(query("stories/candidates"), window)
+    con.execute(query("stories/vectors").format(scope="corpus_story_candidates"), weights)
+    con.execute(query("stories/pairs"), {**window, "floor": settings.story_pair_floor, "max_pairs": settings.story_max_pairs})
     regroup(con, settings.story_threshold)

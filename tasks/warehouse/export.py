@@ -21,7 +21,9 @@ from prefect import task
 from newsflow.tasks.reading.discover import sha256_file
 from newsflow.tasks.errors import ExportFailed
 from newsflow.tasks.faults import failpoint
-from newsflow.tasks.warehouse.store import WAREHOUSE_SQL, connect, sql_files
+from newsflow.tasks.warehouse import sql
+from newsflow.tasks.warehouse.sql import query
+from newsflow.tasks.warehouse.store import connect
 
 PARTITION_COLUMNS = ("lang", "ingest_date")
 SNAPSHOT_NAME = "newsflow.duckdb"     # the warehouse as of this handoff, for ad hoc SQL
@@ -62,11 +64,11 @@ def _write_tables(db: Path, tmp: Path, run_id: str, version: str) -> dict:
     tmp.mkdir()
     tables = {}
     with contextlib.closing(connect(db, read_only=True)) as con:
-        schema_version = con.execute(WAREHOUSE_SQL["schema_version"]).fetchone()[0]
+        schema_version = con.execute(query("warehouse/queries:schema_version")).fetchone()[0]
         data_run_id = last_data_run(con)
-        for path in sql_files("export"):
-            name, query = path.stem, path.read_text(encoding="utf-8")
-            columns = con.execute(f"describe {query}").fetchall()
+        for named, select in sql.folder("export"):
+            name = named.rpartition("/")[2]
+            columns = con.execute(f"describe {select}").fetchall()
             names = [c[0] for c in columns]
             partitioned = all(p in names for p in PARTITION_COLUMNS)
             out = tmp / name
@@ -76,16 +78,16 @@ def _write_tables(db: Path, tmp: Path, run_id: str, version: str) -> dict:
                 out.mkdir()
                 out = out / "data.parquet"
                 options = "format parquet, compression zstd"
-            n_rows = con.execute(f"select count(*) from ({query})").fetchone()[0]
+            n_rows = con.execute(f"select count(*) from ({select})").fetchone()[0]
             if partitioned and n_rows == 0:
                 (tmp / name).mkdir()  # an empty table still gets its folder, with no files
             else:
                 # COPY takes no bound parameter for its target; the path is quoted as a literal.
                 target_literal = str(out).replace("'", "''")
-                con.execute(f"copy ({query}) to '{target_literal}' ({options})")
+                con.execute(f"copy ({select}) to '{target_literal}' ({options})")
             files = sorted(p for p in (tmp / name).rglob("*.parquet"))
-            described = dict(con.execute(WAREHOUSE_SQL["column_comments"], {"name": name}).fetchall())
-            table_comment = con.execute(WAREHOUSE_SQL["table_comment"], {"name": name}).fetchone()
+            described = dict(con.execute(query("warehouse/queries:column_comments"), {"name": name}).fetchall())
+            table_comment = con.execute(query("warehouse/queries:table_comment"), {"name": name}).fetchone()
             tables[name] = {
                 "description": table_comment[0] if table_comment else None,
                 "rows": n_rows,
@@ -128,7 +130,7 @@ def data_dictionary(manifest: dict) -> str:
 
 
 def last_data_run(con: duckdb.DuckDBPyConnection) -> str | None:
-    row = con.execute(WAREHOUSE_SQL["last_data_run"]).fetchone()
+    row = con.execute(query("warehouse/queries:last_data_run")).fetchone()
     return row[0] if row else None
 
 

@@ -27,9 +27,8 @@ from newsflow.tasks.corpus.dedup import components
 from newsflow.tasks.annotation.keys import merge_keys
 from newsflow.tasks.errors import CheckFailed
 from newsflow.tasks.faults import failpoint
-from newsflow.tasks.warehouse.store import connect, failed_checks_message, read_named_sql, read_sql, run_checks, snapshot
-
-QUERIES = read_named_sql("load/queries.sql")
+from newsflow.tasks.warehouse.sql import query
+from newsflow.tasks.warehouse.store import connect, failed_checks_message, run_checks, snapshot
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,7 @@ class RunCounts:
 
 def staged_counts(con: duckdb.DuckDBPyConnection, n_seen: int, records: dict[str, int]) -> RunCounts:
     """Accounting for the run: every file seen is new, unchanged or quarantined."""
-    n_new, n_quarantined = con.execute(QUERIES["staged_counts"]).fetchone()
+    n_new, n_quarantined = con.execute(query("load/queries:staged_counts")).fetchone()
     return RunCounts(n_seen, n_new, n_seen - n_new - n_quarantined, n_quarantined,
                      records.get("records", 0), records.get("records_quarantined", 0),
                      records.get("records_skipped", 0), records.get("records_unchanged", 0))
@@ -58,13 +57,13 @@ def record_stopped(db: Path, run_id: str, started_at: datetime, n_seen: int, ver
     Prefect API was lost), unless its load already wrote its row: the slices it committed
     stay, the rest is left to the next run."""
     with contextlib.closing(connect(db)) as con:
-        if not con.execute(QUERIES["run_recorded"], [run_id]).fetchone():
+        if not con.execute(query("load/queries:run_recorded"), [run_id]).fetchone():
             record_run(con, run_id, started_at, status, RunCounts(n_seen, 0, 0, 0), version, why)
 
 
 def record_run(con: duckdb.DuckDBPyConnection, run_id: str, started_at: datetime, status: str,
                counts: RunCounts, version: str, error: str | None = None) -> None:
-    con.execute(read_sql("load/record_run.sql"), [
+    con.execute(query("load/record_run"), [
         run_id, started_at, datetime.now(timezone.utc), status, counts.n_seen, counts.n_new,
         counts.n_unchanged, counts.n_quarantined, version, error, counts.n_records,
         counts.n_records_quarantined, counts.n_records_skipped, counts.n_records_unchanged])
@@ -73,11 +72,11 @@ def record_run(con: duckdb.DuckDBPyConnection, run_id: str, started_at: datetime
 def merge_entity_keys(con: duckdb.DuckDBPyConnection) -> int:
     """One key per real-world entity across the corpus: variant keys (transliterations, bare
     surnames, US / United States) are rewritten to their canonical key. Returns keys merged."""
-    counts = dict(con.execute(QUERIES["entity_key_counts"]).fetchall())
+    counts = dict(con.execute(query("load/queries:entity_key_counts")).fetchall())
     mapping = merge_keys(counts)
     if mapping:
         con.register("key_merges", pa.table({"variant": list(mapping), "canonical": list(mapping.values())}))
-        con.execute(read_sql("load/merge_keys.sql"))
+        con.execute(query("load/merge_keys"))
         con.unregister("key_merges")
     return len(mapping)
 
@@ -132,13 +131,13 @@ def load_slice(con: duckdb.DuckDBPyConnection, parts: list[str]) -> None:
     con.execute("set variable parts = ?", [parts])
     con.execute("begin")
     try:
-        con.execute(read_sql("load/load.sql"))
+        con.execute(query("load/load"))
         merge_entity_keys(con)
-        con.execute(read_sql("load/entities.sql"))
-        con.execute(read_sql("load/features.sql"))
-        update_corpus_tables(con, [row[0] for row in con.execute(QUERIES["winners"]).fetchall()],
+        con.execute(query("load/entities"))
+        con.execute(query("load/features"))
+        update_corpus_tables(con, [row[0] for row in con.execute(query("load/queries:winners")).fetchall()],
                              staged=True)
-        con.execute(QUERIES["drop_slice_features"])
+        con.execute(query("load/queries:drop_slice_features"))
         problem = failed_checks_message(run_checks(con, views=False))
         if problem:
             raise CheckFailed(problem)
@@ -157,7 +156,7 @@ def load_staged(db: Path, staging: Path, run_id: str, started_at: datetime, n_se
     with contextlib.closing(connect(db)) as con:
         con.execute("set variable staging = ?", [str(staging)])
         con.execute("set variable parts = ?", [[part for parts in slices for part in parts]])
-        con.execute(read_sql("load/staged.sql"))
+        con.execute(query("load/staged"))
         counts = staged_counts(con, n_seen, records or {})
         n_loaded = 0
         try:

@@ -12,7 +12,7 @@ import duckdb
 
 from newsflow.tasks.warehouse.charts import (DARK_GREY, GREY, NARROW, OTHER, WIDTH, Percent, colour, columns,
                                   display, hbars, legend, panel, stacked, table)
-from newsflow.tasks.warehouse.store import read_named_sql
+from newsflow.tasks.warehouse.sql import query
 
 NOT_COMPUTED = "not computed yet"
 UNKNOWN_OUTLET = "outlet unknown"
@@ -21,12 +21,10 @@ LABEL_COLOURS = {label: colour(i) for i, label in enumerate(ENTITY_LABELS + ("NO
 TABLE_ROWS = 10
 
 
-QUERIES = read_named_sql("report/panels.sql")
-
 
 def rows(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> list[tuple]:
     """The rows of the report query ``name`` (sql/report/panels.sql), its parameters bound."""
-    return con.execute(QUERIES[name], params).fetchall()
+    return con.execute(query(f"report/panels:{name}"), params).fetchall()
 
 
 def relations(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
@@ -183,7 +181,7 @@ def duplicates_panel(con, have) -> str:
     view = duplicate_rates_view(con, have)
     if view is None or not corpus_computed(con, have):
         return absent(heading, NOT_COMPUTED)
-    per_outlet = con.execute(QUERIES["duplicate_rates"].format(view=view),
+    per_outlet = con.execute(query("report/panels:duplicate_rates").format(view=view),
                              {"unknown_outlet": UNKNOWN_OUTLET}).fetchall()
     if not per_outlet:
         return absent(heading, "No articles yet.")

@@ -18,30 +18,9 @@ import duckdb
 
 from newsflow.tasks.config import load_settings
 from newsflow.tasks.errors import ConfigError, WarehouseBusy
+from newsflow.tasks.warehouse import sql
+from newsflow.tasks.warehouse.sql import query
 
-# newsflow/sql when installed; the repository's sql/ folder in an editable install
-SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
-
-
-def sql_files(folder: str) -> list[Path]:
-    return sorted((SQL_DIR / folder).glob("*.sql"))
-
-
-def read_sql(relative: str) -> str:
-    return (SQL_DIR / relative).read_text(encoding="utf-8")
-
-
-_QUERY_NAME = re.compile(r"^-- name: (\w+)[ \t]*$", re.MULTILINE)
-
-
-def read_named_sql(relative: str) -> dict[str, str]:
-    """The queries of a file holding several, each opened by a "-- name: NAME" line."""
-    parts = _QUERY_NAME.split(read_sql(relative))
-    return {name: query.strip() for name, query in zip(parts[1::2], parts[2::2])}
-
-
-# The short queries of this module and tasks/warehouse/export.py.
-WAREHOUSE_SQL = read_named_sql("warehouse/queries.sql")
 
 
 _MEMORY = re.compile(r"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", re.IGNORECASE)
@@ -86,19 +65,20 @@ def connect(db: Path, read_only: bool = False, capped: bool = True) -> duckdb.Du
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply pending migrations in order, each in its own transaction; returns those applied."""
-    con.execute(WAREHOUSE_SQL["schema_version_table"])
-    done = {row[0] for row in con.execute(WAREHOUSE_SQL["applied_migrations"]).fetchall()}
+    con.execute(query("warehouse/queries:schema_version_table"))
+    done = {row[0] for row in con.execute(query("warehouse/queries:applied_migrations")).fetchall()}
     applied = []
-    for path in sql_files("migrations"):
-        if path.stem in done:
+    for name, text in sql.folder("migrations"):
+        version = name.rpartition("/")[2]
+        if version in done:
             continue
         con.execute("begin")
-        con.execute(path.read_text(encoding="utf-8"))
-        con.execute(WAREHOUSE_SQL["record_migration"], {"version": path.stem})
+        con.execute(text)
+        con.execute(query("warehouse/queries:record_migration"), {"version": version})
         con.execute("commit")
-        applied.append(path.stem)
-    for path in sql_files("views"):
-        con.execute(path.read_text(encoding="utf-8"))
+        applied.append(version)
+    for _, text in sql.folder("views"):
+        con.execute(text)
     return applied
 
 
@@ -109,16 +89,32 @@ class CheckResult:
     sample: list[tuple]
 
 
+CHECK_WHEN = ("each slice", "after the run")
+
+
+def checks() -> list[tuple[str, str, str]]:
+    """(name, when, query) of each check in sql/checks. A check declares when it runs in a
+    ``-- runs: each slice`` or ``-- runs: after the run`` line: table checks run inside each
+    slice's transaction, checks of the reporting views (which read the whole corpus) once
+    after the last slice commits."""
+    found = []
+    for name, text in sql.folder("checks"):
+        when = sql.directive(text, "runs")
+        if when not in CHECK_WHEN:
+            raise ValueError(f"sql/{name}.sql: declare when it runs (-- runs: {' or '.join(CHECK_WHEN)})")
+        found.append((name.rpartition("/")[2], when, text))
+    return found
+
+
 def run_checks(con: duckdb.DuckDBPyConnection, views: bool = True, tables: bool = True) -> list[CheckResult]:
-    """Run the queries in sql/checks; each returns the rows that break its rule. Checks of
-    the reporting views (named 1xx_VIEW) work over the whole corpus: ``views=False`` leaves
-    them out, to check only the tables; ``tables=False`` runs only them."""
+    """Run the checks; each query returns the rows that break its rule. ``views=False``
+    leaves out the checks that run after the run, ``tables=False`` those of each slice."""
     results = []
-    for path in sql_files("checks"):
-        if not (views if path.stem[0].isdigit() else tables):
+    for name, when, text in checks():
+        if not (views if when == "after the run" else tables):
             continue
-        rows = con.execute(path.read_text(encoding="utf-8")).fetchall()
-        results.append(CheckResult(path.stem, len(rows), rows[:3]))
+        rows = con.execute(text).fetchall()
+        results.append(CheckResult(name, len(rows), rows[:3]))
     return results
 
 
@@ -135,12 +131,12 @@ def known_state(db: Path) -> tuple[dict[str, tuple[str, int, int]], set[str]]:
     if not db.exists():
         return {}, set()
     with contextlib.closing(connect(db, read_only=True)) as con:
-        tables = {r[0] for r in con.execute(WAREHOUSE_SQL["table_names"]).fetchall()}
+        tables = {r[0] for r in con.execute(query("warehouse/queries:table_names")).fetchall()}
         if "sources" not in tables:
             return {}, set()
         paths = {p: (d, s, m) for p, d, s, m in
-                 con.execute(WAREHOUSE_SQL["known_sources"]).fetchall()}
-        docs = {r[0] for r in con.execute(WAREHOUSE_SQL["known_documents"]).fetchall()}
+                 con.execute(query("warehouse/queries:known_sources")).fetchall()}
+        docs = {r[0] for r in con.execute(query("warehouse/queries:known_documents")).fetchall()}
     return paths, docs
 
 

@@ -12,7 +12,7 @@ from newsflow.tasks.corpus.passes import CorpusSettings, slices_of, update_corpu
 from newsflow.tasks.corpus.features import normalize_text, passage_fingerprint, passage_rows
 from newsflow.tasks.warehouse.load import load_staged
 from newsflow.tasks.staging.batch import process_batch
-from newsflow.tasks.warehouse.store import connect, failed_checks_message, migrate, run_checks, sql_files
+from newsflow.tasks.warehouse.store import checks, connect, failed_checks_message, migrate, run_checks
 from newsflow.tasks.staging.worker import StageOptions
 from tests.conftest import SEEDS
 
@@ -164,8 +164,8 @@ def add(con, article_id: str, text: str, published_at=None, ingested_at=T0, vers
 
 
 def my_checks(con) -> list:
-    return [(p.stem, con.sql(p.read_text()).fetchall()) for p in sql_files("checks")
-            if p.name.startswith("1") and con.sql(p.read_text()).fetchall()]
+    return [(name, con.sql(text).fetchall()) for name, when, text in checks()
+            if when == "after the run" and con.sql(text).fetchall()]
 
 
 def test_typographic_copies_are_exact_duplicates_of_the_earliest(con):

@@ -126,14 +126,14 @@ def _entities(mentions):
     """The entities table sql/load/entities.sql makes from (article, text, label, key) mentions."""
     import duckdb
 
-    from newsflow.tasks.warehouse.store import read_sql
+    from newsflow.tasks.warehouse.sql import query
     con = duckdb.connect()
     con.execute("create table entity_mentions (article_id varchar, text varchar, label varchar, "
                 "entity_key varchar)")
     con.execute("create table entities (entity_key varchar, name varchar, label varchar, n_mentions bigint, "
                 "n_articles bigint)")
     con.executemany("insert into entity_mentions values (?, ?, ?, ?)", mentions)
-    con.execute(read_sql("load/entities.sql"))
+    con.execute(query("load/entities"))
     return {key: (name, label, n) for key, name, label, n, _ in con.execute("select * from entities").fetchall()}
 
 

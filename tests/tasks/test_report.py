@@ -12,7 +12,8 @@ from newsflow.tasks.warehouse.load import load_staged
 from newsflow.tasks.warehouse.report import build_report, report_markdown, write_report
 from newsflow.tasks.warehouse.charts import Percent, columns, hbars, nice_ticks, stacked, time_buckets
 from newsflow.tasks.staging.batch import process_batch
-from newsflow.tasks.warehouse.store import migrate, read_sql
+from newsflow.tasks.warehouse.sql import query
+from newsflow.tasks.warehouse.store import migrate
 from newsflow.tasks.staging.worker import StageOptions
 from tests.conftest import SEEDS, make_bad_inputs
 
@@ -192,9 +193,9 @@ def test_empty_warehouses_give_a_page_of_notes(migrated):
 
 def test_an_older_schema_loses_only_the_panels_it_cannot_answer():
     con = duckdb.connect()
-    con.execute(read_sql("migrations/001_contract_tables.sql"))  # no records, outlets or dates yet
+    con.execute(query("migrations/001_contract_tables"))  # no records, outlets or dates yet
     for view in ("010_stg_articles", "020_articles_per_day_lang", "050_quarantine"):
-        con.execute(read_sql(f"views/{view}.sql"))
+        con.execute(query(f"views/{view}"))
     con.execute("insert into articles values ('a1', 'd1', 'p', 'T', null, 'Body.', 'en', 0.9, 1, 1, "
                 "['short'], true, now(), 'r', 'v')")
     con.execute("insert into removed_lines values ('d1', 0, 'Share this', 'share_widget')")

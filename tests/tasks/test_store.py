@@ -6,10 +6,9 @@ import textwrap
 import duckdb
 import pytest
 
-import newsflow.tasks.warehouse.store
 from newsflow.tasks.errors import WarehouseBusy
-from newsflow.tasks.warehouse.store import (connect, failed_checks_message, migrate, read_named_sql, run_checks,
-                         sql_files)
+from newsflow.tasks.warehouse import sql
+from newsflow.tasks.warehouse.store import checks, connect, failed_checks_message, migrate, run_checks
 
 
 @pytest.fixture
@@ -35,7 +34,7 @@ def add_article(con, article_id="a1", doc_id="d1", body="Hello world. Bye."):
 
 def test_migrations_apply_once(con):
     assert migrate(con) == []
-    n_files = len(sql_files("migrations"))
+    n_files = len(sql.folder("migrations"))
     assert n_files >= 2 and con.execute("select count(*) from schema_version").fetchone()[0] == n_files
 
 
@@ -47,17 +46,19 @@ def test_rebuilding_the_growing_tables_without_indexes_keeps_rows_and_comments(m
     """Migration 006 on a warehouse that has rows: same rows, columns and comments, no index."""
     con = duckdb.connect()
     def migrations_before(stem: str):
-        return lambda folder: [p for p in sql_files(folder) if folder != "migrations" or p.stem < stem]
+        every = sql.folder
+        return lambda folder: [(name, text) for name, text in every(folder)
+                               if folder != "migrations" or name.rpartition("/")[2] < stem]
 
     with monkeypatch.context() as patch:
-        patch.setattr("newsflow.tasks.warehouse.store.sql_files", migrations_before("006"))
+        patch.setattr(sql, "folder", migrations_before("006"))
         migrate(con)
     add_article(con)
     con.execute("insert into story_pairs values ('a1', 'a2', 0.5)")
     columns = "select table_name, column_name, data_type, is_nullable, comment from duckdb_columns() order by all"
     before = con.execute(columns).fetchall()
     with monkeypatch.context() as patch:
-        patch.setattr("newsflow.tasks.warehouse.store.sql_files", migrations_before("007"))
+        patch.setattr(sql, "folder", migrations_before("007"))
         assert migrate(con) == ["006_keys_without_indexes"]
     assert con.execute(columns).fetchall() == before
     assert con.execute("select text from sentences order by sent_idx").fetchall() == [("Hello world.",), ("Bye.",)]
@@ -154,7 +155,22 @@ def test_writer_memory_is_capped_and_the_cap_validated(tmp_path, monkeypatch):
 def test_named_queries_split_at_their_name_lines(monkeypatch, tmp_path):
     (tmp_path / "q.sql").write_text("-- a file comment\n\n-- name: first\nselect 1;\n\n"
                                     "-- name: second\n-- what it does\nselect $x;\n", encoding="utf-8")
-    monkeypatch.setattr(newsflow.tasks.warehouse.store, "SQL_DIR", tmp_path)
-    assert read_named_sql("q.sql") == {"first": "select 1;", "second": "-- what it does\nselect $x;"}
-    with contextlib.closing(duckdb.connect()) as con:
-        assert con.execute(read_named_sql("q.sql")["second"], {"x": 2}).fetchall() == [(2,)]
+    monkeypatch.setattr(sql, "SQL_DIR", tmp_path)
+    for cached in (sql._files, sql._read, sql._parts):
+        cached.cache_clear()
+    try:
+        assert (sql.query("q:first"), sql.query("q:second")) == ("select 1;", "-- what it does\nselect $x;")
+        with contextlib.closing(duckdb.connect()) as con:
+            assert con.execute(sql.query("q:second"), {"x": 2}).fetchall() == [(2,)]
+        with pytest.raises(KeyError, match="third"):
+            sql.query("q:third")
+    finally:
+        for cached in (sql._files, sql._read, sql._parts):
+            cached.cache_clear()
+
+
+def test_every_check_declares_when_it_runs():
+    """Per slice or after the run is the check's own declaration, not its file name."""
+    declared = {name: when for name, when, _ in checks()}
+    assert declared["orphan_rows"] == "each slice" and declared["130_stories"] == "after the run"
+    assert set(declared.values()) == {"each slice", "after the run"}

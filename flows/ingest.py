@@ -20,7 +20,7 @@ from prefect.futures import PrefectFuture, as_completed
 from prefect.runtime import flow_run
 
 from newsflow.flows.progress import reporter
-from newsflow.tasks.config import PIPELINE_VERSION, Settings, load_settings
+from newsflow.tasks.config import PIPELINE_VERSION, Settings, load_settings, output_settings
 from newsflow.tasks.errors import ApiLost, ConfigError, Interrupted
 from newsflow.tasks.reading.discover import Discovery, discover_task
 from newsflow.tasks.warehouse.export import export_task, handoff_is_current
@@ -144,17 +144,19 @@ def ingest_flow(
     run_dir = settings.staging_dir / run_id
     options = StageOptions(run_id, started_at, settings.max_file_bytes, settings.spacy_model,
                            PIPELINE_VERSION, settings.max_decompressed_bytes)
+    recorded = output_settings(settings)
 
     with run_lock(settings.lock_path, settings.lock_wait_s):
         _prepare(settings.db, settings.staging_dir)
         discovery = discover_task(inputs, str(settings.db))
         try:
-            summary = _run(discovery, inputs, run_dir, options, settings)
+            summary = _run(discovery, inputs, run_dir, options, settings, recorded)
         except (Interrupted, KeyboardInterrupt, TerminationSignal, ApiLost) as exc:
             shutdown_pool(wait=False, terminate=True)
             status, why = (("failed", str(exc)) if isinstance(exc, ApiLost)
                            else ("cancelled", f"stopped by {signal_name(exc)}"))
-            record_stopped(settings.db, run_id, started_at, discovery.n_seen, PIPELINE_VERSION, status, why)
+            record_stopped(settings.db, run_id, started_at, discovery.n_seen, PIPELINE_VERSION, status, why,
+                           recorded)
             raise
         shutil.rmtree(run_dir, ignore_errors=True)
     publish_report_artifact(str(settings.snapshot_path))
@@ -169,12 +171,13 @@ def signal_name(exc: BaseException) -> str:
     return signal.Signals(signum).name
 
 
-def _run(discovery: Discovery, inputs: list[str], run_dir: Path, options: StageOptions, settings: Settings) -> RunSummary:
+def _run(discovery: Discovery, inputs: list[str], run_dir: Path, options: StageOptions, settings: Settings,
+         recorded: dict) -> RunSummary:
     """Stage, annotate, load and export what discovery found (the lock is held)."""
     run_id, started_at = options.run_id, options.started_at
     if discovery.is_noop:
         counts = record_noop_task(str(settings.db), run_id, started_at, discovery.n_seen,
-                                  PIPELINE_VERSION, str(settings.snapshot_path))
+                                  PIPELINE_VERSION, str(settings.snapshot_path), recorded)
         get_run_logger().info("nothing new in %d files: warehouse and handoff unchanged",
                               discovery.n_seen)
         summary = RunSummary(run_id, counts, 0)
@@ -183,7 +186,7 @@ def _run(discovery: Discovery, inputs: list[str], run_dir: Path, options: StageO
         batches = discovery.batches(settings.batch_size)
         records = _annotate(batches, run_dir, options, settings, inputs)
         counts = load_task(str(settings.db), str(run_dir), run_id, started_at, discovery.n_seen,
-                           PIPELINE_VERSION, str(settings.snapshot_path), records)
+                           PIPELINE_VERSION, str(settings.snapshot_path), records, recorded)
         summary = RunSummary(run_id, counts, len(batches))
     if not handoff_is_current(settings.db, settings.export_dir):
         summary.exported = export_task(str(settings.db), str(settings.export_dir), run_id,

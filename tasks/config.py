@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import tomllib
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
@@ -70,6 +70,36 @@ class Settings:
         if self.workers > 0:
             return self.workers
         return max(1, min(os.cpu_count() or 1, n_files // FILES_PER_WORKER_START))
+
+
+def output_settings(settings: Settings) -> dict[str, Any]:
+    """The settings that change a run's output, resolved once by the flow and recorded in
+    ``runs.settings`` (and so in the handoff's manifest)."""
+    from newsflow.tasks.annotation.entities import resolve_model_name
+    from newsflow.tasks.annotation.language import SEED
+    from newsflow.tasks.corpus.features import CorpusSettings
+
+    model = resolve_model_name(settings.spacy_model)
+    return {
+        "package_version": PIPELINE_VERSION,
+        "spacy_model": model,
+        "spacy_model_version": _distribution_version(model),
+        "spacy_version": _distribution_version("spacy"),
+        "langdetect_version": _distribution_version("langdetect"),
+        "langdetect_seed": SEED,
+        "max_file_bytes": settings.max_file_bytes,
+        "max_decompressed_bytes": settings.max_decompressed_bytes,
+        "path_pattern": settings.path_pattern,
+        "jsonl_fields": settings.jsonl_fields,
+        "corpus": dict(CorpusSettings().as_rows()),
+    }
+
+
+def _distribution_version(name: str) -> str | None:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}

@@ -52,3 +52,7 @@ from documents
 where run_id = ? and status = 'quarantined'
 group by all
 order by n_files desc, reason;
+
+-- name: run_settings
+-- The settings a run recorded (runs.settings), for the handoff manifest.
+select settings from runs where run_id = ?;

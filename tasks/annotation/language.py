@@ -204,11 +204,14 @@ def _words(paragraph: _Paragraph) -> int:
     return sum(1 for word in paragraph.text.split() if sum(_char_script(ch) is not None for ch in word) >= 2)
 
 
+SEED = 0   # langdetect's random trials: the same text gets the same answer on every run
+
+
 @functools.lru_cache(maxsize=1)
 def _factory() -> DetectorFactory:
     factory = DetectorFactory()
     factory.load_profile(PROFILES_DIRECTORY)
-    factory.seed = 0  # every detector restarts its random trials from the same seed
+    factory.seed = SEED  # every detector restarts its random trials from the same seed
     return factory
 
 

@@ -66,6 +66,8 @@ def _write_tables(db: Path, tmp: Path, run_id: str, version: str) -> dict:
     with contextlib.closing(connect(db, read_only=True)) as con:
         schema_version = con.execute(query("warehouse/queries:schema_version")).fetchone()[0]
         data_run_id = last_data_run(con)
+        found = con.execute(query("warehouse/queries:run_settings"), [data_run_id]).fetchone()
+        settings = json.loads(found[0]) if found and found[0] else None
         for named, select in sql.folder("export"):
             name = named.rpartition("/")[2]
             columns = con.execute(f"describe {select}").fetchall()
@@ -103,6 +105,7 @@ def _write_tables(db: Path, tmp: Path, run_id: str, version: str) -> dict:
         "pipeline_version": version,
         "schema_version": schema_version,
         "data_run_id": data_run_id,    # the last run that changed the data this handoff holds
+        "settings": settings,          # what that run's output depends on besides its input
         "tables": tables,
     }
     return manifest

@@ -12,6 +12,7 @@ The ``runs`` row is written last, also for a failed run.
 from __future__ import annotations
 
 import contextlib
+import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -52,21 +53,24 @@ def staged_counts(con: duckdb.DuckDBPyConnection, n_seen: int, records: dict[str
 
 
 def record_stopped(db: Path, run_id: str, started_at: datetime, n_seen: int, version: str,
-                   status: str, why: str) -> None:
+                   status: str, why: str, recorded: dict | None = None) -> None:
     """Record a run that stopped before its end ('cancelled' by a signal, 'failed' when its
     Prefect API was lost), unless its load already wrote its row: the slices it committed
     stay, the rest is left to the next run."""
     with contextlib.closing(connect(db)) as con:
         if not con.execute(query("load/queries:run_recorded"), [run_id]).fetchone():
-            record_run(con, run_id, started_at, status, RunCounts(n_seen, 0, 0, 0), version, why)
+            record_run(con, run_id, started_at, status, RunCounts(n_seen, 0, 0, 0), version, why, recorded)
 
 
 def record_run(con: duckdb.DuckDBPyConnection, run_id: str, started_at: datetime, status: str,
-               counts: RunCounts, version: str, error: str | None = None) -> None:
+               counts: RunCounts, version: str, error: str | None = None,
+               recorded: dict | None = None) -> None:
+    """The run's row; ``recorded``: the settings that change output (tasks/config.py)."""
     con.execute(query("load/record_run"), [
         run_id, started_at, datetime.now(timezone.utc), status, counts.n_seen, counts.n_new,
         counts.n_unchanged, counts.n_quarantined, version, error, counts.n_records,
-        counts.n_records_quarantined, counts.n_records_skipped, counts.n_records_unchanged])
+        counts.n_records_quarantined, counts.n_records_skipped, counts.n_records_unchanged,
+        json.dumps(recorded, sort_keys=True) if recorded is not None else None])
 
 
 def merge_entity_keys(con: duckdb.DuckDBPyConnection) -> int:
@@ -150,7 +154,7 @@ def load_slice(con: duckdb.DuckDBPyConnection, parts: list[str]) -> None:
 
 def load_staged(db: Path, staging: Path, run_id: str, started_at: datetime, n_seen: int,
                 version: str, snapshot_path: Path | None = None,
-                records: dict[str, int] | None = None) -> RunCounts:
+                records: dict[str, int] | None = None, recorded: dict | None = None) -> RunCounts:
     """Load ``staging`` into ``db`` a slice at a time, then record the run."""
     slices = load_slices(staging, load_settings().load_slice_articles)
     with contextlib.closing(connect(db)) as con:
@@ -171,9 +175,9 @@ def load_staged(db: Path, staging: Path, run_id: str, started_at: datetime, n_se
                 raise CheckFailed(f"{problem} (in the reporting views; the tables passed their checks)")
         except Exception as exc:
             record_run(con, run_id, started_at, "failed", RunCounts(n_seen, 0, 0, 0), version,
-                       f"{type(exc).__name__}: {exc} ({n_loaded} of {len(slices)} slices loaded)"[:2000])
+                       f"{type(exc).__name__}: {exc} ({n_loaded} of {len(slices)} slices loaded)"[:2000], recorded)
             raise
-        record_run(con, run_id, started_at, "ok", counts, version)
+        record_run(con, run_id, started_at, "ok", counts, version, None, recorded)
         con.execute("checkpoint")
     if snapshot_path is not None:
         snapshot(db, snapshot_path)
@@ -181,13 +185,13 @@ def load_staged(db: Path, staging: Path, run_id: str, started_at: datetime, n_se
 
 
 def record_noop_run(db: Path, run_id: str, started_at: datetime, n_seen: int, version: str,
-                    snapshot_path: Path | None = None) -> RunCounts:
+                    snapshot_path: Path | None = None, recorded: dict | None = None) -> RunCounts:
     """A run that found nothing new writes its runs row and nothing else: no checks to run
     again, no snapshot to copy (unless there is none yet), so an hourly run over a large
     unchanged corpus stays cheap."""
     counts = RunCounts(n_seen, 0, n_seen, 0)
     with contextlib.closing(connect(db)) as con:
-        record_run(con, run_id, started_at, "ok", counts, version)
+        record_run(con, run_id, started_at, "ok", counts, version, None, recorded)
         con.execute("checkpoint")
     if snapshot_path is not None and not snapshot_path.exists():
         snapshot(db, snapshot_path)
@@ -196,14 +200,14 @@ def record_noop_run(db: Path, run_id: str, started_at: datetime, n_seen: int, ve
 
 @task(name="record-noop-run")
 def record_noop_task(db: str, run_id: str, started_at: datetime, n_seen: int, version: str,
-                     snapshot_path: str | None = None) -> RunCounts:
+                     snapshot_path: str | None = None, recorded: dict | None = None) -> RunCounts:
     return record_noop_run(Path(db), run_id, started_at, n_seen, version,
-                           Path(snapshot_path) if snapshot_path else None)
+                           Path(snapshot_path) if snapshot_path else None, recorded)
 
 
 @task(name="load")
 def load_task(db: str, staging: str, run_id: str, started_at: datetime, n_seen: int,
               version: str, snapshot_path: str | None = None,
-              records: dict[str, int] | None = None) -> RunCounts:
+              records: dict[str, int] | None = None, recorded: dict | None = None) -> RunCounts:
     return load_staged(Path(db), Path(staging), run_id, started_at, n_seen, version,
-                       Path(snapshot_path) if snapshot_path else None, records)
+                       Path(snapshot_path) if snapshot_path else None, records, recorded)

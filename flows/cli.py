@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from newsflow.tasks.config import load_settings
+from newsflow.tasks.config import INGEST_OVERRIDES, load_settings
 from newsflow.tasks.errors import ApiLost, InputError, Interrupted
 
 EXIT_USAGE, EXIT_FAILED = 2, 1
@@ -114,7 +114,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
     db = settings.snapshot_path if settings.snapshot_path.exists() and not args.live else settings.db
     if not db.exists():
         raise FileNotFoundError(f"no warehouse at {settings.db}: run `newsflow ingest` first")
-    with contextlib.closing(connect(db, read_only=True, capped=False)) as con:
+    with contextlib.closing(connect(db, read_only=True, memory_limit=None)) as con:
         if args.format == "table":
             relation = con.sql(args.query)
             if relation is not None:
@@ -166,10 +166,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     for path in args.paths:
         if not Path(path).exists():
             raise InputError(f"input path does not exist: {path}")
-    options = {"db": args.db, "export_dir": args.export, "batch_size": args.batch_size,
-               "workers": args.workers, "max_file_bytes": args.max_file_bytes,
-               "max_decompressed_bytes": args.max_decompressed_bytes,
-               "path_pattern": args.path_pattern, "dask_address": args.dask, "staging": args.staging}
+    options = {name: getattr(args, name) for name in INGEST_OVERRIDES}
     settings = load_settings(options)  # a bad setting fails here, before Prefect starts
     _ensure_writable(settings)
     from newsflow.flows.api import prefect_api
@@ -198,7 +195,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     _quiet_prefect(args.verbose)
     from newsflow.flows.export import export_flow
 
-    counts = export_flow(db=args.db, export_dir=args.export)
+    counts = export_flow(db=args.db, export_dir=args.export_dir)
     for table, n in counts.items():
         print(f"{table:20} {n:>10,}")
     return 0
@@ -210,7 +207,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from newsflow.flows.ingest import build_deployment
 
-    deployment = build_deployment(args.cron, args.paths, args.db, args.export)
+    deployment = build_deployment(args.cron, args.paths, args.db, args.export_dir)
     print(f"serving {deployment.name} on {args.cron!r}: runs appear in the Prefect UI", file=sys.stderr)
     serve(deployment)
     return 0
@@ -223,7 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     def add_store_args(p: argparse.ArgumentParser) -> None:
         p.add_argument("--db", help="warehouse file (default data/warehouse.duckdb)")
-        p.add_argument("--export", help="handoff folder (default data/export)")
+        p.add_argument("--export", dest="export_dir", help="handoff folder (default data/export)")
         p.add_argument("--verbose", action="store_true", help="show Prefect's logs")
 
     ingest = sub.add_parser("ingest", help="ingest raw files into the warehouse and export Parquet")
@@ -235,7 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--max-decompressed-bytes", type=int,
                         help="what one .jsonl[.gz] or .warc[.gz] file may expand to (default 1 GB)")
     ingest.add_argument("--path-pattern", help='metadata in paths, e.g. "{outlet}/{published:%%Y-%%m-%%d}/*.txt"')
-    ingest.add_argument("--dask", metavar="ADDRESS", help="run the batches on this Dask scheduler")
+    ingest.add_argument("--dask", dest="dask_address", metavar="ADDRESS", help="run the batches on this Dask scheduler")
     ingest.add_argument("--staging", help="staging folder every Dask worker can reach")
     ingest.set_defaults(func=cmd_ingest)
 

@@ -20,11 +20,11 @@ from prefect.futures import PrefectFuture, as_completed
 from prefect.runtime import flow_run
 
 from newsflow.flows.progress import reporter
-from newsflow.tasks.config import PIPELINE_VERSION, Settings, load_settings, output_settings
+from newsflow.tasks.config import INGEST_OVERRIDES, PIPELINE_VERSION, Settings, load_settings, output_settings
 from newsflow.tasks.errors import ApiLost, ConfigError, Interrupted
 from newsflow.tasks.reading.discover import Discovery, discover_task
 from newsflow.tasks.warehouse.export import export_task, handoff_is_current
-from newsflow.tasks.warehouse.load import RunCounts, load_task, record_noop_task, record_stopped
+from newsflow.tasks.warehouse.load import LoadRun, RunCounts, load_task, record_noop_task, record_stopped
 from newsflow.tasks.staging.batch import ReadOptions, annotate_batch, estimated_records, shutdown_pool, stage_discovery
 from newsflow.tasks.warehouse.lock import run_lock
 from newsflow.tasks.warehouse.store import connect, migrate
@@ -134,29 +134,25 @@ def ingest_flow(
     staging: str | None = None,
 ) -> RunSummary:
     """Ingest raw article files into the warehouse and refresh the analysts' handoff."""
-    settings = load_settings({"db": db, "export_dir": export_dir, "batch_size": batch_size,
-                              "workers": workers, "max_file_bytes": max_file_bytes,
-                              "max_decompressed_bytes": max_decompressed_bytes,
-                              "path_pattern": path_pattern, "dask_address": dask_address,
-                              "staging": staging})
+    given = locals()
+    settings = load_settings({name: given[name] for name in INGEST_OVERRIDES})  # once per run
     inputs = paths or ["data/raw"]
-    run_id, started_at = _run_id(), datetime.now(timezone.utc)
+    run = LoadRun(_run_id(), datetime.now(timezone.utc), settings, PIPELINE_VERSION, output_settings(settings))
+    run_id, started_at = run.run_id, run.started_at
     run_dir = settings.staging_dir / run_id
     options = StageOptions(run_id, started_at, settings.max_file_bytes, settings.spacy_model,
                            PIPELINE_VERSION, settings.max_decompressed_bytes)
-    recorded = output_settings(settings)
 
     with run_lock(settings.lock_path, settings.lock_wait_s):
         _prepare(settings.db, settings.staging_dir)
         discovery = discover_task(inputs, str(settings.db))
         try:
-            summary = _run(discovery, inputs, run_dir, options, settings, recorded)
+            summary = _run(discovery, inputs, run_dir, options, run)
         except (Interrupted, KeyboardInterrupt, TerminationSignal, ApiLost) as exc:
             shutdown_pool(wait=False, terminate=True)
             status, why = (("failed", str(exc)) if isinstance(exc, ApiLost)
                            else ("cancelled", f"stopped by {signal_name(exc)}"))
-            record_stopped(settings.db, run_id, started_at, discovery.n_seen, PIPELINE_VERSION, status, why,
-                           recorded)
+            record_stopped(run, discovery.n_seen, status, why)
             raise
         shutil.rmtree(run_dir, ignore_errors=True)
     publish_report_artifact(str(settings.snapshot_path))
@@ -171,13 +167,11 @@ def signal_name(exc: BaseException) -> str:
     return signal.Signals(signum).name
 
 
-def _run(discovery: Discovery, inputs: list[str], run_dir: Path, options: StageOptions, settings: Settings,
-         recorded: dict) -> RunSummary:
+def _run(discovery: Discovery, inputs: list[str], run_dir: Path, options: StageOptions, run: LoadRun) -> RunSummary:
     """Stage, annotate, load and export what discovery found (the lock is held)."""
-    run_id, started_at = options.run_id, options.started_at
+    run_id, settings = run.run_id, run.settings
     if discovery.is_noop:
-        counts = record_noop_task(str(settings.db), run_id, started_at, discovery.n_seen,
-                                  PIPELINE_VERSION, str(settings.snapshot_path), recorded)
+        counts = record_noop_task(run, discovery.n_seen)
         get_run_logger().info("nothing new in %d files: warehouse and handoff unchanged",
                               discovery.n_seen)
         summary = RunSummary(run_id, counts, 0)
@@ -185,8 +179,7 @@ def _run(discovery: Discovery, inputs: list[str], run_dir: Path, options: StageO
         stage_discovery(discovery, str(run_dir), options)
         batches = discovery.batches(settings.batch_size)
         records = _annotate(batches, run_dir, options, settings, inputs)
-        counts = load_task(str(settings.db), str(run_dir), run_id, started_at, discovery.n_seen,
-                           PIPELINE_VERSION, str(settings.snapshot_path), records, recorded)
+        counts = load_task(run, str(run_dir), discovery.n_seen, records)
         summary = RunSummary(run_id, counts, len(batches))
     if not handoff_is_current(settings.db, settings.export_dir):
         summary.exported = export_task(str(settings.db), str(settings.export_dir), run_id,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
 from importlib.metadata import PackageNotFoundError, version
 from dataclasses import dataclass
@@ -20,6 +21,12 @@ from newsflow.tasks.errors import ConfigError
 # The installed distribution's version (pyproject.toml's), recorded with every run and article.
 PIPELINE_VERSION = version("newsflow")
 FILES_PER_WORKER_START = 100  # roughly the files one process annotates while another starts
+
+
+# The settings an ingest's caller may give: the flow's parameters and the command's flags,
+# under these names in both.
+INGEST_OVERRIDES = ("db", "export_dir", "batch_size", "workers", "max_file_bytes", "max_decompressed_bytes",
+                    "path_pattern", "dask_address", "staging")
 
 
 @dataclass(frozen=True)
@@ -107,6 +114,9 @@ _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
 _AT_LEAST = {"batch_size": 1, "max_file_bytes": 1, "max_decompressed_bytes": 1, "load_slice_articles": 1, "workers": 0, "lock_wait_s": 0}
 
 
+_MEMORY = re.compile(r"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", re.IGNORECASE)
+
+
 def _coerce(name: str, value: Any) -> Any:
     kind = type(_FIELDS[name].default)
     try:
@@ -115,6 +125,8 @@ def _coerce(name: str, value: Any) -> Any:
         raise ConfigError(f"setting {name!r}: cannot read {value!r} as {kind.__name__}") from exc
     if name in _AT_LEAST and coerced < _AT_LEAST[name]:
         raise ConfigError(f"setting {name!r}: {value!r} is below {_AT_LEAST[name]}")
+    if name == "duckdb_memory_limit" and not _MEMORY.match(coerced):
+        raise ConfigError(f"duckdb_memory_limit {coerced!r}: expected a size such as 512MB or 2GB")
     return coerced
 
 

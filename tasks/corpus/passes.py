@@ -16,6 +16,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from newsflow.tasks.config import Settings
 from newsflow.tasks.corpus.dedup import Fingerprint, update_duplicates
 from newsflow.tasks.corpus.features import STAGED_SETTINGS, CorpusSettings, features_of
 from newsflow.tasks.staging.rows import FeatureRow, PassageRow, to_arrow
@@ -25,11 +26,6 @@ from newsflow.tasks.warehouse.store import registered
 
 STATE_TABLES = ("article_fingerprints", "minhash_bands", "near_duplicate_pairs", "duplicates",
                 "story_terms", "story_pairs", "story_members", "story_groups", "sentence_fingerprints")
-
-
-# Articles per pass: a pass's memory follows its slice, not the size of the run, and slices
-# give the same pairs and groups as one pass (bench/dedup.py).
-SLICE = 2_000
 
 
 def compute_features(con: duckdb.DuckDBPyConnection, settings: CorpusSettings,
@@ -87,7 +83,7 @@ def slices_of(ids: Sequence[str], size: int) -> list[Sequence[str]]:
 
 
 def update_corpus_tables(con: duckdb.DuckDBPyConnection, new_article_ids: Sequence[str],
-                         settings: CorpusSettings = CorpusSettings(), slice_size: int = SLICE,
+                         settings: CorpusSettings = CorpusSettings(), slice_size: int = Settings.load_slice_articles,
                          staged: bool = False) -> dict[str, int]:
     """Run inside the load transaction (after articles, sentences and mentions are loaded,
     before the checks): update the duplicate, near-duplicate, story-group and sentence

@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from prefect import task
 
-from newsflow.tasks.config import load_settings
+from newsflow.tasks.config import PIPELINE_VERSION, Settings
 from newsflow.tasks.corpus.passes import update_corpus_tables
 from newsflow.tasks.corpus.dedup import components
 from newsflow.tasks.annotation.keys import merge_keys
@@ -52,25 +52,37 @@ def staged_counts(con: duckdb.DuckDBPyConnection, n_seen: int, records: dict[str
                      records.get("records_skipped", 0), records.get("records_unchanged", 0))
 
 
-def record_stopped(db: Path, run_id: str, started_at: datetime, n_seen: int, version: str,
-                   status: str, why: str, recorded: dict | None = None) -> None:
+@dataclass(frozen=True)
+class LoadRun:
+    """What the load knows of its run, resolved once by the flow: its id and start, its
+    settings (warehouse, snapshot, slice size, memory cap), the version it records, and the
+    settings that change output (``config.output_settings``), recorded in ``runs.settings``."""
+    run_id: str
+    started_at: datetime
+    settings: Settings = Settings()
+    version: str = PIPELINE_VERSION
+    recorded: dict | None = None
+
+    def connect(self) -> duckdb.DuckDBPyConnection:
+        return connect(self.settings.db, memory_limit=self.settings.duckdb_memory_limit)
+
+
+def record_stopped(run: LoadRun, n_seen: int, status: str, why: str) -> None:
     """Record a run that stopped before its end ('cancelled' by a signal, 'failed' when its
     Prefect API was lost), unless its load already wrote its row: the slices it committed
     stay, the rest is left to the next run."""
-    with contextlib.closing(connect(db)) as con:
-        if not con.execute(query("load/queries:run_recorded"), [run_id]).fetchone():
-            record_run(con, run_id, started_at, status, RunCounts(n_seen, 0, 0, 0), version, why, recorded)
+    with contextlib.closing(run.connect()) as con:
+        if not con.execute(query("load/queries:run_recorded"), [run.run_id]).fetchone():
+            record_run(con, run, status, RunCounts(n_seen, 0, 0, 0), why)
 
 
-def record_run(con: duckdb.DuckDBPyConnection, run_id: str, started_at: datetime, status: str,
-               counts: RunCounts, version: str, error: str | None = None,
-               recorded: dict | None = None) -> None:
-    """The run's row; ``recorded``: the settings that change output (tasks/config.py)."""
+def record_run(con: duckdb.DuckDBPyConnection, run: LoadRun, status: str, counts: RunCounts,
+               error: str | None = None) -> None:
     con.execute(query("load/record_run"), [
-        run_id, started_at, datetime.now(timezone.utc), status, counts.n_seen, counts.n_new,
-        counts.n_unchanged, counts.n_quarantined, version, error, counts.n_records,
+        run.run_id, run.started_at, datetime.now(timezone.utc), status, counts.n_seen, counts.n_new,
+        counts.n_unchanged, counts.n_quarantined, run.version, error, counts.n_records,
         counts.n_records_quarantined, counts.n_records_skipped, counts.n_records_unchanged,
-        json.dumps(recorded, sort_keys=True) if recorded is not None else None])
+        json.dumps(run.recorded, sort_keys=True) if run.recorded is not None else None])
 
 
 def merge_entity_keys(con: duckdb.DuckDBPyConnection) -> int:
@@ -130,7 +142,7 @@ def _article_groups(staging: Path, parts: dict[str, list[str]]) -> list[tuple[li
     return [(batches, sum(n_records[b] for b in batches)) for batches in components(parts, links)]
 
 
-def load_slice(con: duckdb.DuckDBPyConnection, parts: list[str]) -> None:
+def load_slice(con: duckdb.DuckDBPyConnection, parts: list[str], slice_size: int) -> None:
     """Load one slice of the run in one transaction; the table checks run before it commits."""
     con.execute("set variable parts = ?", [parts])
     con.execute("begin")
@@ -140,7 +152,7 @@ def load_slice(con: duckdb.DuckDBPyConnection, parts: list[str]) -> None:
         con.execute(query("load/entities"))
         con.execute(query("load/features"))
         update_corpus_tables(con, [row[0] for row in con.execute(query("load/queries:winners")).fetchall()],
-                             staged=True)
+                             slice_size=slice_size, staged=True)
         con.execute(query("load/queries:drop_slice_features"))
         problem = failed_checks_message(run_checks(con, views=False))
         if problem:
@@ -152,12 +164,12 @@ def load_slice(con: duckdb.DuckDBPyConnection, parts: list[str]) -> None:
         raise
 
 
-def load_staged(db: Path, staging: Path, run_id: str, started_at: datetime, n_seen: int,
-                version: str, snapshot_path: Path | None = None,
-                records: dict[str, int] | None = None, recorded: dict | None = None) -> RunCounts:
-    """Load ``staging`` into ``db`` a slice at a time, then record the run."""
-    slices = load_slices(staging, load_settings().load_slice_articles)
-    with contextlib.closing(connect(db)) as con:
+def load_staged(run: LoadRun, staging: Path, n_seen: int, records: dict[str, int] | None = None) -> RunCounts:
+    """Load ``staging`` into the run's warehouse a slice at a time, record the run, then
+    copy the snapshot that queries read."""
+    slice_size = run.settings.load_slice_articles
+    slices = load_slices(staging, slice_size)
+    with contextlib.closing(run.connect()) as con:
         con.execute("set variable staging = ?", [str(staging)])
         con.execute("set variable parts = ?", [[part for parts in slices for part in parts]])
         con.execute(query("load/staged"))
@@ -165,7 +177,7 @@ def load_staged(db: Path, staging: Path, run_id: str, started_at: datetime, n_se
         n_loaded = 0
         try:
             for parts in slices:
-                load_slice(con, parts)
+                load_slice(con, parts, slice_size)
                 n_loaded += 1
             # The reporting views read the whole corpus: checked once, after the last slice
             # commits. Inside its transaction they would share DuckDB's memory cap with the
@@ -174,40 +186,33 @@ def load_staged(db: Path, staging: Path, run_id: str, started_at: datetime, n_se
             if problem:
                 raise CheckFailed(f"{problem} (in the reporting views; the tables passed their checks)")
         except Exception as exc:
-            record_run(con, run_id, started_at, "failed", RunCounts(n_seen, 0, 0, 0), version,
-                       f"{type(exc).__name__}: {exc} ({n_loaded} of {len(slices)} slices loaded)"[:2000], recorded)
+            record_run(con, run, "failed", RunCounts(n_seen, 0, 0, 0),
+                       f"{type(exc).__name__}: {exc} ({n_loaded} of {len(slices)} slices loaded)"[:2000])
             raise
-        record_run(con, run_id, started_at, "ok", counts, version, None, recorded)
+        record_run(con, run, "ok", counts)
         con.execute("checkpoint")
-    if snapshot_path is not None:
-        snapshot(db, snapshot_path)
+    snapshot(run.settings.db, run.settings.snapshot_path)
     return counts
 
 
-def record_noop_run(db: Path, run_id: str, started_at: datetime, n_seen: int, version: str,
-                    snapshot_path: Path | None = None, recorded: dict | None = None) -> RunCounts:
+def record_noop_run(run: LoadRun, n_seen: int) -> RunCounts:
     """A run that found nothing new writes its runs row and nothing else: no checks to run
     again, no snapshot to copy (unless there is none yet), so an hourly run over a large
     unchanged corpus stays cheap."""
     counts = RunCounts(n_seen, 0, n_seen, 0)
-    with contextlib.closing(connect(db)) as con:
-        record_run(con, run_id, started_at, "ok", counts, version, None, recorded)
+    with contextlib.closing(run.connect()) as con:
+        record_run(con, run, "ok", counts)
         con.execute("checkpoint")
-    if snapshot_path is not None and not snapshot_path.exists():
-        snapshot(db, snapshot_path)
+    if not run.settings.snapshot_path.exists():
+        snapshot(run.settings.db, run.settings.snapshot_path)
     return counts
 
 
 @task(name="record-noop-run")
-def record_noop_task(db: str, run_id: str, started_at: datetime, n_seen: int, version: str,
-                     snapshot_path: str | None = None, recorded: dict | None = None) -> RunCounts:
-    return record_noop_run(Path(db), run_id, started_at, n_seen, version,
-                           Path(snapshot_path) if snapshot_path else None, recorded)
+def record_noop_task(run: LoadRun, n_seen: int) -> RunCounts:
+    return record_noop_run(run, n_seen)
 
 
 @task(name="load")
-def load_task(db: str, staging: str, run_id: str, started_at: datetime, n_seen: int,
-              version: str, snapshot_path: str | None = None,
-              records: dict[str, int] | None = None, recorded: dict | None = None) -> RunCounts:
-    return load_staged(Path(db), Path(staging), run_id, started_at, n_seen, version,
-                       Path(snapshot_path) if snapshot_path else None, records, recorded)
+def load_task(run: LoadRun, staging: str, n_seen: int, records: dict[str, int] | None = None) -> RunCounts:
+    return load_staged(run, Path(staging), n_seen, records)

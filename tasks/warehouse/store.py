@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,14 +15,11 @@ from typing import Iterator
 
 import duckdb
 
-from newsflow.tasks.config import load_settings
-from newsflow.tasks.errors import ConfigError, WarehouseBusy
+from newsflow.tasks.config import Settings
+from newsflow.tasks.errors import WarehouseBusy
 from newsflow.tasks.warehouse import sql
 from newsflow.tasks.warehouse.sql import query
 
-
-
-_MEMORY = re.compile(r"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", re.IGNORECASE)
 
 
 @contextlib.contextmanager
@@ -40,17 +36,17 @@ def registered(con: duckdb.DuckDBPyConnection, **tables: object) -> Iterator[Non
             con.unregister(name)
 
 
-def connect(db: Path, read_only: bool = False, capped: bool = True) -> duckdb.DuckDBPyConnection:
+def connect(db: Path, read_only: bool = False,
+            memory_limit: str | None = Settings.duckdb_memory_limit) -> duckdb.DuckDBPyConnection:
     """Open the warehouse; a file held by another process raises ``WarehouseBusy``. The
     pipeline's connections (the load, and the export's reads) have their memory capped
-    (``duckdb_memory_limit``): past it DuckDB spills to disk. An analyst's ad hoc queries
-    (``capped=False``) get DuckDB's default, most of the machine's memory."""
+    (the run's ``duckdb_memory_limit``, validated with the settings): past it DuckDB spills
+    to disk. An analyst's ad hoc queries (``memory_limit=None``) get DuckDB's default, most
+    of the machine's memory."""
     if not read_only:
         db.parent.mkdir(parents=True, exist_ok=True)
-    limit = load_settings().duckdb_memory_limit
-    if not _MEMORY.match(limit):
-        raise ConfigError(f"duckdb_memory_limit {limit!r}: expected a size such as 512MB or 2GB")
-    config = {"memory_limit": limit} if capped else {}
+    capped = memory_limit is not None
+    config = {"memory_limit": memory_limit} if capped else {}
     try:
         con = duckdb.connect(str(db), read_only=read_only, config=config)
     except duckdb.IOException as exc:

@@ -10,7 +10,8 @@ import pytest
 
 from newsflow.tasks.corpus.passes import CorpusSettings, slices_of, update_corpus_tables
 from newsflow.tasks.corpus.features import normalize_text, passage_fingerprint, passage_rows
-from newsflow.tasks.warehouse.load import load_staged
+from newsflow.tasks.config import Settings
+from newsflow.tasks.warehouse.load import LoadRun, load_staged
 from newsflow.tasks.staging.batch import process_batch
 from newsflow.tasks.warehouse.store import checks, connect, failed_checks_message, migrate, run_checks
 from newsflow.tasks.staging.worker import StageOptions
@@ -28,7 +29,7 @@ def seeds(tmp_path_factory):
     process_batch(paths, str(root / "stage"), "b0", options, workers=1)
     with connect(root / "w.duckdb") as con:
         migrate(con)
-    load_staged(root / "w.duckdb", root / "stage", "run-1", T0, len(paths), "test")
+    load_staged(LoadRun("run-1", T0, Settings(db=root / "w.duckdb"), "test"), root / "stage", len(paths))
     con = connect(root / "w.duckdb")
     ids = {path.rsplit("/", 1)[1][:3]: a for a, path in con.sql("select article_id, source_path from articles").fetchall()}
     counts = in_transaction(con, list(ids.values()))
@@ -95,7 +96,7 @@ def test_the_load_inserts_what_the_workers_staged_and_it_equals_what_it_would_co
         return [], [], []
 
     monkeypatch.setattr(newsflow.tasks.corpus.passes, "features_of", no_computing)
-    load_staged(tmp_path / "w.duckdb", tmp_path / "stage", "run-1", T0, len(paths), "test")
+    load_staged(LoadRun("run-1", T0, Settings(db=tmp_path / "w.duckdb"), "test"), tmp_path / "stage", len(paths))
     monkeypatch.undo()
 
     state = {t: f"select * {'exclude (computed_at)' if t == 'article_fingerprints' else ''} from {t}"

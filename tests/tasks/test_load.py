@@ -9,7 +9,8 @@ import pytest
 
 import newsflow.tasks.warehouse.load
 from newsflow.tasks.errors import CheckFailed
-from newsflow.tasks.warehouse.load import load_slices, load_staged
+from newsflow.tasks.config import Settings
+from newsflow.tasks.warehouse.load import LoadRun, load_slices, load_staged
 from newsflow.tasks.staging.batch import process_batch
 from newsflow.tasks.warehouse.store import CheckResult, connect, migrate
 from newsflow.tasks.staging.worker import StageOptions
@@ -68,10 +69,9 @@ def test_a_short_tail_joins_the_slice_before_it(tmp_path):
 
 def test_slices_load_what_one_transaction_loads(staging, tmp_path, monkeypatch):
     whole = warehouse(tmp_path / "whole.duckdb")
-    load_staged(whole, staging, "run-1", T0, 5, "test")
-    monkeypatch.setenv("NEWSFLOW_LOAD_SLICE_ARTICLES", "2")
+    load_staged(LoadRun("run-1", T0, Settings(db=whole), "test"), staging, 5)
     sliced = warehouse(tmp_path / "sliced.duckdb")
-    counts = load_staged(sliced, staging, "run-1", T0, 5, "test")
+    counts = load_staged(LoadRun("run-1", T0, Settings(db=sliced, load_slice_articles=2), "test"), staging, 5)
     expected = rows(whole)
     assert len(expected["articles"]) == 5 and len(expected["story_members"]) == 5
     assert rows(sliced) == expected
@@ -80,7 +80,6 @@ def test_slices_load_what_one_transaction_loads(staging, tmp_path, monkeypatch):
 
 def test_a_failing_slice_leaves_the_slices_before_it(staging, tmp_path, monkeypatch):
     db = warehouse(tmp_path / "w.duckdb")
-    monkeypatch.setenv("NEWSFLOW_LOAD_SLICE_ARTICLES", "2")
     calls = []
     real_checks = newsflow.tasks.warehouse.load.run_checks
 
@@ -93,7 +92,7 @@ def test_a_failing_slice_leaves_the_slices_before_it(staging, tmp_path, monkeypa
 
     monkeypatch.setattr(newsflow.tasks.warehouse.load, "run_checks", second_slice_fails)
     with pytest.raises(CheckFailed):
-        load_staged(db, staging, "run-1", T0, 5, "test")
+        load_staged(LoadRun("run-1", T0, Settings(db=db, load_slice_articles=2), "test"), staging, 5)
     with connect(db, read_only=True) as con:
         assert con.execute("select count(*), min(n_sentences) > 0 from articles").fetchone() == (3, True)
         assert con.execute("select count(*) from sources").fetchone() == (3,)
@@ -105,7 +104,6 @@ def test_a_failing_slice_leaves_the_slices_before_it(staging, tmp_path, monkeypa
 
 def test_reporting_views_are_checked_once_after_the_last_slice_commits(staging, tmp_path, monkeypatch):
     db = warehouse(tmp_path / "w.duckdb")
-    monkeypatch.setenv("NEWSFLOW_LOAD_SLICE_ARTICLES", "2")
     calls = []
 
     def views_fail(con, views=True, tables=True):
@@ -114,7 +112,7 @@ def test_reporting_views_are_checked_once_after_the_last_slice_commits(staging, 
 
     monkeypatch.setattr(newsflow.tasks.warehouse.load, "run_checks", views_fail)
     with pytest.raises(CheckFailed, match="reporting views"):
-        load_staged(db, staging, "run-1", T0, 5, "test")
+        load_staged(LoadRun("run-1", T0, Settings(db=db, load_slice_articles=2), "test"), staging, 5)
     assert calls == [(False, True), (False, True), (True, False)]
     with connect(db, read_only=True) as con:   # the tables passed their checks: they are kept
         assert con.execute("select count(*) from articles").fetchone() == (5,)

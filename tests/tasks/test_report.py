@@ -8,7 +8,8 @@ from html.parser import HTMLParser
 import duckdb
 import pytest
 
-from newsflow.tasks.warehouse.load import load_staged
+from newsflow.tasks.config import Settings
+from newsflow.tasks.warehouse.load import LoadRun, load_staged
 from newsflow.tasks.warehouse.report import build_report, report_markdown, write_report
 from newsflow.tasks.warehouse.charts import Percent, columns, hbars, nice_ticks, stacked, time_buckets
 from newsflow.tasks.staging.batch import process_batch
@@ -36,7 +37,7 @@ def warehouse(tmp_path_factory):
     db = tmp / "w.duckdb"
     with contextlib.closing(duckdb.connect(str(db))) as con:
         migrate(con)
-    load_staged(db, tmp / "staging", "run-1", started, len(paths), "test")
+    load_staged(LoadRun("run-1", started, Settings(db=db), "test"), tmp / "staging", len(paths))
     with contextlib.closing(duckdb.connect(str(db))) as con:
         article_id = con.execute("select min(article_id) from articles").fetchall()[0][0]
         con.execute("update articles set title = ?, outlet = ? where article_id = ?",

@@ -142,14 +142,17 @@ def test_writer_memory_is_capped_and_the_cap_validated(tmp_path, monkeypatch):
 
     from newsflow.tasks.errors import ConfigError
 
+    from newsflow.tasks.config import load_settings
+
     with contextlib.closing(connect(tmp_path / "w.duckdb")) as con:  # the default, 256MB
         assert con.execute("select current_setting('memory_limit')").fetchall()[0][0].startswith("244")
     monkeypatch.setenv("NEWSFLOW_DUCKDB_MEMORY_LIMIT", "384MB")
-    with contextlib.closing(connect(tmp_path / "w.duckdb")) as con:
+    limit = load_settings().duckdb_memory_limit   # resolved once, passed to the connection
+    with contextlib.closing(connect(tmp_path / "w.duckdb", memory_limit=limit)) as con:
         assert con.execute("select current_setting('memory_limit')").fetchall()[0][0].startswith("366")
     monkeypatch.setenv("NEWSFLOW_DUCKDB_MEMORY_LIMIT", "1GB'; drop table x; --")
     with pytest.raises(ConfigError, match="duckdb_memory_limit"):
-        connect(tmp_path / "w.duckdb")
+        load_settings()
 
 
 def test_named_queries_split_at_their_name_lines(monkeypatch, tmp_path):

@@ -22,8 +22,9 @@ from newsflow.tasks.annotation.entities import ENTITY_LANGS, MAX_NER_CHARS, Ment
 from newsflow.tasks.annotation.language import identify_language
 from newsflow.tasks.annotation.quotes import Quote, find_quotes
 from newsflow.tasks.annotation.sentences import split_sentences
+from newsflow.tasks.reasons import ArticleFlag
 
-FLAGS = frozenset({"lang_undetermined", "mixed_language", "entities_truncated"})
+FLAGS = frozenset({ArticleFlag.LANG_UNDETERMINED, ArticleFlag.MIXED_LANGUAGE, ArticleFlag.ENTITIES_TRUNCATED})
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def annotate_texts(texts: Sequence[str], model: str = "") -> list[Annotation]:
         doc_mentions = mentions.get(i, [])
         flags = set(lang.flags)
         if i in mentions and len(text) > MAX_NER_CHARS:
-            flags.add("entities_truncated")
+            flags.add(ArticleFlag.ENTITIES_TRUNCATED)
         annotations.append(Annotation(
             lang=lang.lang,
             lang_score=lang.score,

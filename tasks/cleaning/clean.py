@@ -6,37 +6,7 @@ stands (`newsflow.tasks.cleaning.layout`: prose or label, inside the article cor
 which lines are the headline and byline (`newsflow.tasks.cleaning.headline`), and where the article
 ends (`newsflow.tasks.cleaning.tail`: headings of comments and related posts).
 
-Reason codes (`REASONS`), one per removed line:
-    machine_rewrite   an assistant's reply pasted in by a content-rewriting tool
-    non_text          a line without letters (separators, arrows, counters)
-    caption           a photo caption or picture credit, also a caption given twice
-    cookie_notice     a cookie or consent banner
-    comment_form      comment form labels and notices, comment headings
-    subscription      a newsletter, subscription or sign-up prompt
-    share_widget      share and social-media buttons
-    navigation        menu entries, breadcrumbs, pagination, category and tag lists
-    legal             copyright notices, imprint, privacy and terms links
-    promo             promotion and ad labels ("Tap here", "Anzeige", "Read more")
-    author_box        the author box around the byline ("Avatar photo", "Articles: 7166")
-    metadata          a date or reading-time line, or a byline other than the one kept
-    related_link      a line pointing to another article ("Lesen Sie auch: ...")
-    repeated_title    a copy of the headline, or the page title the headline came from
-    teaser_duplicate  a bullet teaser repeating the opening of a later paragraph
-    duplicate         a paragraph already kept earlier in the body
-    common_line       a line found in many files of the corpus (`common_lines`)
-    tail_section      the heading of a tail section (comments, related posts) and all after;
-                      such a heading higher up heads a sidebar box and goes alone
-    head              a line before the article core (menus, site header)
-    tail              a line after the article core when boilerplate follows it (footers,
-                      teaser lists)
-    agency_signoff    a wire story's last line naming its agency alone ("Reuter", "(AP)")
-
-Flags (`FLAGS`):
-    machine_rewrite_artifact  a `machine_rewrite` line was removed
-    no_body                   nothing is left of the body
-    very_short                the body has fewer than `VERY_SHORT_CHARS` characters
-    mostly_non_letters        under half of the body's characters are letters
-    possibly_truncated        a paragraph of prose stops without closing punctuation
+Reason codes (`REASONS`, one per removed line) and flags (`FLAGS`): `newsflow.tasks.reasons`.
 """
 
 from __future__ import annotations
@@ -64,16 +34,11 @@ from newsflow.tasks.cleaning.lines import COMMON_MAX_CHARS, is_prose_sentence, l
 from newsflow.tasks.cleaning.paragraphs import read_paragraphs, split_lines
 from newsflow.tasks.cleaning.tail import is_tail_heading, tail_start
 from newsflow.tasks.metadata.text import signoff_agency
+from newsflow.tasks.reasons import ArticleFlag, RemovedLine
 
-REASONS = frozenset({
-    "machine_rewrite", "non_text", "caption", "cookie_notice", "comment_form", "subscription",
-    "share_widget", "navigation", "legal", "promo", "author_box", "metadata", "related_link",
-    "repeated_title", "teaser_duplicate", "duplicate", "common_line", "tail_section", "head",
-    "tail", "agency_signoff",
-})
-FLAGS = frozenset(
-    {"machine_rewrite_artifact", "no_body", "very_short", "mostly_non_letters", "possibly_truncated"}
-)
+REASONS = frozenset(RemovedLine)   # documented in tasks/reasons.py
+FLAGS = frozenset({ArticleFlag.MACHINE_REWRITE_ARTIFACT, ArticleFlag.NO_BODY, ArticleFlag.VERY_SHORT,
+                   ArticleFlag.MOSTLY_NON_LETTERS, ArticleFlag.POSSIBLY_TRUNCATED})
 VERY_SHORT_CHARS = 300
 # A paragraph this long (in words) that ends without punctuation was cut off.
 _TRUNCATION_MIN_WORDS = 20
@@ -266,14 +231,14 @@ def _flags(paragraphs: list[str], letter_shares: list[float], reasons: list[str 
     """Flags (from FLAGS) for a body made of `paragraphs`."""
     flags = set()
     if "machine_rewrite" in reasons:
-        flags.add("machine_rewrite_artifact")
+        flags.add(ArticleFlag.MACHINE_REWRITE_ARTIFACT)
     if not paragraphs:
         return tuple(sorted(flags | {"no_body"}))
     if sum(map(len, paragraphs)) + 2 * (len(paragraphs) - 1) < VERY_SHORT_CHARS:
-        flags.add("very_short")
+        flags.add(ArticleFlag.VERY_SHORT)
     letters = sum(share * (len(p) - p.count(" ")) for share, p in zip(letter_shares, paragraphs))
     if letters * 2 < sum(map(len, paragraphs)):
-        flags.add("mostly_non_letters")
+        flags.add(ArticleFlag.MOSTLY_NON_LETTERS)
     if any(_CUT_OFF.match(p[-1:]) and p.count(" ") + 1 >= _TRUNCATION_MIN_WORDS for p in paragraphs):
-        flags.add("possibly_truncated")
+        flags.add(ArticleFlag.POSSIBLY_TRUNCATED)
     return tuple(sorted(flags))

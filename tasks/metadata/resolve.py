@@ -34,13 +34,14 @@ from urllib.parse import unquote_plus, urlsplit
 import tldextract
 
 from newsflow.tasks.metadata.text import from_text, parse_datetime
+from newsflow.tasks.reasons import ArticleFlag
 
 __all__ = ["SOURCES", "FLAGS", "Metadata", "canonical_url", "outlet_from_url", "parse_datetime",
            "from_text", "normalize_fields", "resolve"]
 
 SOURCES = ("record", "sidecar", "manifest", "path", "text")   # resolution order, highest first
-FLAGS = frozenset({"invalid_url", "unparseable_date", "future_date_rejected",
-                   *(f"{source}_error" for source in SOURCES)})
+FLAGS = frozenset({ArticleFlag.INVALID_URL, ArticleFlag.UNPARSEABLE_DATE, ArticleFlag.FUTURE_DATE_REJECTED,
+                   *(ArticleFlag(f"{source}_error") for source in SOURCES)})   # tasks/reasons.py
 FIELDS = ("url", "outlet", "outlet_name", "published_at", "title")
 
 # Query parameters that say how a reader arrived, not which page it is. Matched on the

@@ -17,22 +17,10 @@ import charset_normalizer
 import ftfy
 from ftfy.badness import is_bad
 
+from newsflow.tasks.reasons import Quarantine
 from newsflow.tasks.reading.files import open_regular, read_error
 
-QUARANTINE_REASONS = frozenset({
-    "unreadable",    # the file could not be opened or read (permissions, a broken link or loop)
-    "vanished",      # the file was gone when its turn came to be read
-    "changed_during_read",   # the file changed while it was read (being written): the next run reads it
-    "not_regular_file",  # a FIFO, socket or device: never opened for reading
-    "unlistable_dir",    # a folder that could not be listed (permissions): its files are not seen
-    "too_large",     # above the configured size limit: never read into memory
-    "empty",         # zero bytes, or nothing but whitespace once decoded
-    "binary",        # an image, archive, PDF, or bytes that are mostly not text
-    "undecodable",   # no text encoding fits the bytes
-    "outside_root",  # a symlink to a file outside the input folder: never read
-    "no_body",       # decoded, but cleaning left no article text
-    "internal_error",    # a step failed on this input for a reason nobody foresaw (detail in records)
-})
+QUARANTINE_REASONS = frozenset(Quarantine)   # documented in tasks/reasons.py
 
 # File signatures of formats that are never article text.
 # Only signatures no plain-text article can start with ("BM" would catch "BMW ...").
@@ -89,18 +77,18 @@ def _detect(raw: bytes) -> tuple[str, str] | None:
 def decode_bytes(raw: bytes) -> Decoded:
     """Decode raw bytes to normalized text (NFC, ``\\n`` line endings, mojibake repaired)."""
     if not raw.strip():
-        return Decoded(None, None, "empty")
+        return Decoded(None, None, Quarantine.EMPTY)
     if raw.startswith(_MAGIC):
-        return Decoded(None, None, "binary")
+        return Decoded(None, None, Quarantine.BINARY)
     detected = _detect(raw)
     if detected is None:
-        return Decoded(None, None, "binary" if b"\x00" in raw else "undecodable")
+        return Decoded(None, None, "binary" if b"\x00" in raw else Quarantine.UNDECODABLE)
     text, encoding = detected
     if len(_CONTROL.findall(text)) > _MAX_CONTROL_SHARE * len(text):
-        return Decoded(None, encoding, "binary")
+        return Decoded(None, encoding, Quarantine.BINARY)
     text = normalize_text(text)
     if not text.strip():
-        return Decoded(None, encoding, "empty")
+        return Decoded(None, encoding, Quarantine.EMPTY)
     return Decoded(text, encoding)
 
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsflow.tasks.cleaning.clean import Cleaned, clean_text, common_lines
+from newsflow.tasks.reasons import ArticleFlag
 
 HEAD_CHARS = 2048
 _DOCTYPE = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
@@ -69,7 +70,7 @@ def clean_source(source: str | None, common_lines: frozenset[str] = frozenset())
     """Clean what ``text_to_clean`` gave. A page with no extractable text gives an empty
     body, which the pipeline quarantines as ``no_body``."""
     if source is None:
-        return Cleaned(title=None, byline=None, body="", removed=(), flags=("no_body",))
+        return Cleaned(title=None, byline=None, body="", removed=(), flags=(ArticleFlag.NO_BODY,))
     return clean_text(source, common_lines=common_lines)
 
 

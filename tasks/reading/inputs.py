@@ -20,17 +20,12 @@ from contextlib import contextmanager
 from typing import BinaryIO, Iterator, Mapping
 
 from newsflow.tasks.reading.files import open_regular
+from newsflow.tasks.reasons import RecordError
 
 # Where the article text of a JSONL record may be, by default (override with `jsonl_fields`).
 DEFAULT_TEXT_KEYS = ("text", "content", "body", "article", "maintext")
 DEFAULT_HTML_KEYS = ("html", "raw_html", "page")
-RECORD_REASONS = frozenset({
-    "invalid_json",      # a JSONL line that does not parse, or is not a JSON object
-    "no_text",           # a record without a text or html field
-    "too_large",         # a record above the size limit
-    "truncated",         # the container ends mid-record (a half-written or corrupt file)
-    "internal_error",    # a step raised on this record: the exception is the record's detail
-})
+RECORD_REASONS = frozenset(RecordError)   # documented in tasks/reasons.py
 
 
 Candidate = tuple[str, Mapping[str, object]]   # (metadata source, fields): see tasks/metadata/resolve.py

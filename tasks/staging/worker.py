@@ -29,8 +29,9 @@ from newsflow.tasks.reading.html import Page, chunk_common_lines, clean_source, 
 from newsflow.tasks.reading.inputs import RawRecord
 from newsflow.tasks.lifetime import die_with_parent
 from newsflow.tasks.metadata.resolve import from_text, resolve
-from newsflow.tasks.staging.rows import (STAGED, STAGED_FEATURES, ArticleRow, MentionRow, QuoteRow, RecordRow, RemovedLineRow,
-                           SentenceRow, article_identity, write_parquet)
+from newsflow.tasks.reasons import ArticleFlag, Quarantine, RecordError
+from newsflow.tasks.staging.rows import (STAGED, STAGED_FEATURES, ArticleRow, MentionRow, QuoteRow, RecordRow,
+                                         RemovedLineRow, SentenceRow, article_identity, write_parquet)
 
 
 log = logging.getLogger(__name__)
@@ -103,7 +104,7 @@ def process_records(records: Sequence[RawRecord], out_dir: str, part: str,
 
     def failed(i: int, rec: RawRecord, step: str, exc: Exception, encoding: str | None) -> None:
         log.warning("record %s:%s failed in %s", stored_path(rec.source_path), rec.record_no, step, exc_info=exc)
-        quarantine(i, rec, "internal_error", encoding, f"{step}: {type(exc).__name__}: {exc}"[:500])
+        quarantine(i, rec, RecordError.INTERNAL_ERROR, encoding, f"{step}: {type(exc).__name__}: {exc}"[:500])
 
     extracted = []
     for i, rec in enumerate(records):
@@ -136,7 +137,7 @@ def process_records(records: Sequence[RawRecord], out_dir: str, part: str,
         rows["removed_lines"] += [RemovedLineRow(rec.doc_id, rec.record_no, r.line_no, r.text, r.reason)
                                   for r in cleaned.removed]
         if not cleaned.body.strip():  # nothing of the article survived: keep the audit trail only
-            quarantine(i, rec, "no_body", encoding)
+            quarantine(i, rec, Quarantine.NO_BODY, encoding)
             continue
         kept.append((i, rec, encoding, cleaned, page, page.text if page else text))
 
@@ -189,7 +190,7 @@ def _stage(rec: RawRecord, cleaned: Cleaned, page: Page | None, source_text: str
     article_id, version_id = article_identity(meta.url, body)
     flags = set(cleaned.flags) | set(meta.flags) | set(ann.flags)
     if not ann.entity_annotated:
-        flags.add("not_entity_annotated")
+        flags.add(ArticleFlag.NOT_ENTITY_ANNOTATED)
     article = ArticleRow(
         article_id, rec.doc_id, stored_path(rec.source_path), meta.title, cleaned.byline or (page and page.byline),
         body, ann.lang, ann.lang_score, len(body.split()), len(ann.sentences), sorted(flags),

@@ -21,6 +21,7 @@ from prefect import task
 from newsflow.tasks.reading.discover import sha256_file
 from newsflow.tasks.errors import ExportFailed
 from newsflow.tasks.faults import failpoint
+from newsflow.tasks.reasons import describe
 from newsflow.tasks.warehouse import sql
 from newsflow.tasks.warehouse.sql import query
 from newsflow.tasks.warehouse.store import connect
@@ -129,6 +130,15 @@ def data_dictionary(manifest: dict) -> str:
                   "| column | type | description |", "|---|---|---|"]
         lines += [f"| `{c['name']}` | {c['type']} | {c['description'] or ''} |" for c in table["columns"]]
         lines.append("")
+    lines += ["## Reason codes", "", "The closed set of codes each of these columns holds.", ""]
+    for column, codes in describe().items():
+        lines += [f"### `{column}`", "", "| code | meaning |", "|---|---|"]
+        lines += [f"| `{code}` | {meaning} |" for code, meaning in codes]
+        lines.append("")
+    if manifest.get("settings"):
+        lines += ["## Settings of the run", "", "What the data depends on besides its input "
+                  "(also in `manifest.json` under `settings`):", "", "```json",
+                  json.dumps(manifest["settings"], indent=2, sort_keys=True), "```", ""]
     return "\n".join(lines)
 
 

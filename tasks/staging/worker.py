@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 import logging
 
@@ -81,104 +81,132 @@ def _record_row(rec: RawRecord, options: StageOptions, error: str | None = None,
                      rec.fetched_at, options.started_at, options.run_id)
 
 
+@dataclass
+class InProgress:
+    """One record on its way through the text steps; a step that cannot go on sets ``error``
+    (a quarantine reason) and the record stops there."""
+    i: int                              # its place in the chunk
+    rec: RawRecord
+    encoding: str | None = None
+    text: str | None = None             # decoded
+    source: str | None = None           # what the cleaner reads: the page's article, or the text
+    page: Page | None = None
+    cleaned: Cleaned | None = None
+    annotation: Annotation | None = None
+    staged: dict[str, list] | None = None
+    error: str | None = None
+    detail: str | None = None
+    ended: int = 0                      # the step it ended in, for the order of the rows
+
+    def stop(self, step: int, reason: str, detail: str | None = None) -> None:
+        self.error, self.detail, self.ended = reason, detail, step
+
+
+STEPS = ("decode", "clean", "annotate", "stage")
+
+
 def process_records(records: Sequence[RawRecord], out_dir: str, part: str,
                     options: StageOptions, share: tuple[int, int] = (0, 1)) -> list[Outcome]:
     """Turn records into staged rows in Parquet part files named ``part``.
 
     ``share`` (k, n): stage only the k-th of n equal runs of the records. The whole chunk is
-    still decoded and cleaned, since cleaning reads the chunk as a corpus (lines common to
-    its records are boilerplate), so n shares stage exactly the rows the whole chunk would.
-    An exception in any step for one record quarantines that record alone (``internal_error``,
-    the exception in ``detail``, its traceback in the log); the rest of the chunk goes on.
+    still decoded, since cleaning reads the chunk as a corpus (lines common to its records
+    are boilerplate), so n shares stage exactly the rows the whole chunk would. An exception
+    in any step for one record quarantines that record alone (``internal_error``, the
+    exception in ``detail``, its traceback in the log); the rest of the chunk goes on.
     """
     pause_point("annotate")
     k, n = share
-    mine = range(k * len(records) // n, (k + 1) * len(records) // n)
+    work = [InProgress(i, rec) for i, rec in enumerate(records)]
+    _each(work, "decode", _decode)
+    common = chunk_common_lines([w.source for w in work if w.error is None])
+    work = work[k * len(records) // n:(k + 1) * len(records) // n]
+    _each(work, "clean", lambda w: _clean(w, common))
+    _annotate_each([w for w in work if w.error is None], options.spacy_model)
+    _each(work, "stage", lambda w: _stage(w, options))
+    write_parts(_rows(work, options), out_dir, part)
+    return [Outcome(w.rec.doc_id, w.rec.record_no, w.error, w.encoding) for w in _in_order(work)]
+
+
+def _each(work: list[InProgress], step: str, run: Callable[[InProgress], None]) -> None:
+    """``run`` on each record still going; one that raises is quarantined alone."""
+    for w in work:
+        if w.error is not None:
+            continue
+        try:
+            raise_point(step, w.rec.payload if step == "decode" else w.text if step == "clean" else w.cleaned.body)
+            run(w)
+        except Exception as exc:
+            where = "annotate" if step == "stage" and isinstance(w.annotation, Exception) else step
+            log.warning("record %s:%s failed in %s", stored_path(w.rec.source_path), w.rec.record_no, where,
+                        exc_info=exc)
+            w.stop(STEPS.index(where), RecordError.INTERNAL_ERROR, f"{where}: {type(exc).__name__}: {exc}"[:500])
+
+
+def _decode(w: InProgress) -> None:
+    w.text = w.rec.payload
+    if isinstance(w.text, bytes):
+        decoded = decode_bytes(w.text)
+        w.text, w.encoding = decoded.text, decoded.encoding
+        if w.text is None:
+            return w.stop(0, decoded.error)
+    w.source, w.page = text_to_clean(w.text)
+
+
+def _clean(w: InProgress, common: frozenset[str]) -> None:
+    w.cleaned = clean_source(w.source, common)
+    if not w.cleaned.body.strip():  # nothing of the article survived: keep the audit trail only
+        w.stop(1, Quarantine.NO_BODY)
+
+
+def _in_order(work: list[InProgress]) -> list[InProgress]:
+    """The records in the order their rows are written: those stopped in decoding, then in
+    cleaning, then the annotated ones (stored or failed), each by its place in the chunk."""
+    return sorted(work, key=lambda w: (min(w.ended, 2) if w.error is not None else 2, w.i))
+
+
+def _rows(work: list[InProgress], options: StageOptions) -> dict[str, list]:
+    """The staged rows of the chunk, by table: a record's removed lines once it was cleaned,
+    its quarantine row, or the rows of its article."""
     rows: dict[str, list] = {name: [] for name in {**STAGED, **STAGED_FEATURES}}
-    outcomes: list[Outcome] = []
-
-    def quarantine(i: int, rec: RawRecord, reason: str, encoding: str | None, detail: str | None = None) -> None:
-        if i in mine:
-            outcomes.append(Outcome(rec.doc_id, rec.record_no, reason, encoding))
-            rows["records"].append(_record_row(rec, options, reason, detail=detail))
-
-    def failed(i: int, rec: RawRecord, step: str, exc: Exception, encoding: str | None) -> None:
-        log.warning("record %s:%s failed in %s", stored_path(rec.source_path), rec.record_no, step, exc_info=exc)
-        quarantine(i, rec, RecordError.INTERNAL_ERROR, encoding, f"{step}: {type(exc).__name__}: {exc}"[:500])
-
-    extracted = []
-    for i, rec in enumerate(records):
-        encoding = None
-        try:
-            raise_point("decode", rec.payload)
-            text = rec.payload
-            if isinstance(text, bytes):
-                decoded = decode_bytes(text)
-                text, encoding = decoded.text, decoded.encoding
-                if text is None:
-                    quarantine(i, rec, decoded.error, encoding)
-                    continue
-            source, page = text_to_clean(text)
-        except Exception as exc:
-            failed(i, rec, "decode", exc, encoding)
+    rows["removed_lines"] = [RemovedLineRow(w.rec.doc_id, w.rec.record_no, r.line_no, r.text, r.reason)
+                             for w in work if w.cleaned is not None for r in w.cleaned.removed]
+    for w in _in_order(work):
+        if w.error is not None:
+            rows["records"].append(_record_row(w.rec, options, w.error, detail=w.detail))
             continue
-        extracted.append((i, rec, encoding, text, source, page))
-    common = chunk_common_lines([source for *_, source, _ in extracted])
-    kept = []
-    for i, rec, encoding, text, source, page in extracted:
-        if i not in mine:
-            continue
-        try:
-            raise_point("clean", text)
-            cleaned = clean_source(source, common)
-        except Exception as exc:
-            failed(i, rec, "clean", exc, encoding)
-            continue
-        rows["removed_lines"] += [RemovedLineRow(rec.doc_id, rec.record_no, r.line_no, r.text, r.reason)
-                                  for r in cleaned.removed]
-        if not cleaned.body.strip():  # nothing of the article survived: keep the audit trail only
-            quarantine(i, rec, Quarantine.NO_BODY, encoding)
-            continue
-        kept.append((i, rec, encoding, cleaned, page, page.text if page else text))
-
-    annotations = _annotate_each([cleaned.body for _, _, _, cleaned, _, _ in kept], options.spacy_model)
-    for (i, rec, encoding, cleaned, page, source_text), ann in zip(kept, annotations):
-        try:
-            if isinstance(ann, Exception):
-                raise ann
-            raise_point("stage", cleaned.body)
-            staged = _stage(rec, cleaned, page, source_text, ann, options)
-        except Exception as exc:
-            failed(i, rec, "annotate" if isinstance(ann, Exception) else "stage", exc, encoding)
-            continue
-        for name, table_rows in staged.items():
+        for name, table_rows in w.staged.items():
             rows[name] += table_rows
-        outcomes.append(Outcome(rec.doc_id, rec.record_no, None, encoding))
-    write_parts(rows, out_dir, part)
-    return outcomes
+    return rows
 
 
-def _annotate_each(texts: list[str], model: str) -> list[Annotation | Exception]:
-    """Annotations of the texts, batched; when the batch fails, text by text, so that the
-    text that fails is the only one lost (a text's annotation depends on it alone)."""
+def _annotate_each(work: list[InProgress], model: str) -> None:
+    """Annotations of the records' bodies, batched; when the batch fails, text by text, so
+    that the text that fails is the only one lost (a text's annotation depends on it alone).
+    A failed annotation is kept as its exception: the stage step raises it."""
+    texts = [w.cleaned.body for w in work]
     try:
         for text in texts:
             raise_point("annotate", text)
-        return list(annotate_texts(texts, model))
+        found: list[Annotation | Exception] = list(annotate_texts(texts, model))
     except Exception:
-        found: list[Annotation | Exception] = []
+        found = []
         for text in texts:
             try:
                 raise_point("annotate", text)
                 found.extend(annotate_texts([text], model))
             except Exception as exc:
                 found.append(exc)
-        return found
+    for w, annotation in zip(work, found):
+        w.annotation = annotation
 
 
-def _stage(rec: RawRecord, cleaned: Cleaned, page: Page | None, source_text: str, ann: Annotation,
-           options: StageOptions) -> dict[str, list]:
+def _stage(w: InProgress, options: StageOptions) -> None:
     """The staged rows of one annotated article, by table."""
+    if isinstance(w.annotation, Exception):
+        raise w.annotation
+    rec, cleaned, page, ann = w.rec, w.cleaned, w.page, w.annotation
+    source_text = page.text if page else w.text
     body = cleaned.body
     candidates = list(rec.candidates)
     if page is not None:
@@ -203,7 +231,7 @@ def _stage(rec: RawRecord, cleaned: Cleaned, page: Page | None, source_text: str
         fetched_at=rec.fetched_at, agency=said.get("agency"), dateline_place=said.get("dateline_place"))
     features, passages = article_features(article_id, version_id, body, ann.sentences,
                                           [(q.start, q.end, q.text) for q in ann.quotes])
-    return {
+    w.staged = {
         "articles": [article],
         "sentences": [SentenceRow(article_id, i, body[s:e], s, e, version_id) for i, (s, e) in enumerate(ann.sentences)],
         "entity_mentions": [MentionRow(article_id, m.start, m.end, ann.sentence_of(m.start), m.text, m.label, m.key,

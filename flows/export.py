@@ -17,4 +17,4 @@ def export_flow(db: str | None = None, export_dir: str | None = None) -> dict[st
     settings = load_settings({"db": db, "export_dir": export_dir})
     with run_lock(settings.lock_path, settings.lock_wait_s):
         return export_task(str(settings.db), str(settings.export_dir), f"export-{uuid.uuid4()}",
-                           PIPELINE_VERSION, str(settings.snapshot_path))
+                           PIPELINE_VERSION, str(settings.snapshot_path), settings.duckdb_memory_limit)

@@ -183,7 +183,7 @@ def _run(discovery: Discovery, inputs: list[str], run_dir: Path, options: StageO
         summary = RunSummary(run_id, counts, len(batches))
     if not handoff_is_current(settings.db, settings.export_dir):
         summary.exported = export_task(str(settings.db), str(settings.export_dir), run_id,
-                                       PIPELINE_VERSION, str(settings.snapshot_path))
+                                       PIPELINE_VERSION, str(settings.snapshot_path), settings.duckdb_memory_limit)
     return summary
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 from prefect import task
 
+from newsflow.tasks.config import Settings
 from newsflow.tasks.reading.discover import sha256_file
 from newsflow.tasks.errors import ExportFailed
 from newsflow.tasks.faults import failpoint
@@ -35,7 +36,8 @@ DERIVED_COLUMNS = {
 }
 
 
-def write_export(db: Path, target: Path, run_id: str, version: str, snapshot: Path | None = None) -> dict:
+def write_export(db: Path, target: Path, run_id: str, version: str, snapshot: Path | None = None,
+                 memory_limit: str = Settings.duckdb_memory_limit) -> dict:
     """Export every table of sql/export under ``target`` atomically; returns the manifest.
     Any failure (a full disk, an unwritable folder) raises ``ExportFailed`` and leaves the
     previous handoff in place."""
@@ -45,7 +47,7 @@ def write_export(db: Path, target: Path, run_id: str, version: str, snapshot: Pa
         target.parent.mkdir(parents=True, exist_ok=True)
         for stale in target.parent.glob(f".{target.name}.tmp-*"):  # left by a killed export
             shutil.rmtree(stale, ignore_errors=True)
-        manifest = _write_tables(db, tmp, run_id, version)
+        manifest = _write_tables(db, tmp, run_id, version, memory_limit)
         if snapshot is not None and snapshot.exists():
             shutil.copyfile(snapshot, tmp / SNAPSHOT_NAME)
             manifest["snapshot"] = {"file": SNAPSHOT_NAME, "sha256": sha256_file(tmp / SNAPSHOT_NAME)}
@@ -61,10 +63,10 @@ def write_export(db: Path, target: Path, run_id: str, version: str, snapshot: Pa
     return manifest
 
 
-def _write_tables(db: Path, tmp: Path, run_id: str, version: str) -> dict:
+def _write_tables(db: Path, tmp: Path, run_id: str, version: str, memory_limit: str) -> dict:
     tmp.mkdir()
     tables = {}
-    with contextlib.closing(connect(db, read_only=True)) as con:
+    with contextlib.closing(connect(db, read_only=True, memory_limit=memory_limit)) as con:
         schema_version = con.execute(query("warehouse/queries:schema_version")).fetchone()[0]
         data_run_id = last_data_run(con)
         found = con.execute(query("warehouse/queries:run_settings"), [data_run_id]).fetchone()
@@ -168,6 +170,8 @@ def _swap_in(new: Path, target: Path) -> None:
 
 
 @task(name="export")
-def export_task(db: str, target: str, run_id: str, version: str, snapshot: str | None = None) -> dict:
-    manifest = write_export(Path(db), Path(target), run_id, version, Path(snapshot) if snapshot else None)
+def export_task(db: str, target: str, run_id: str, version: str, snapshot: str | None = None,
+                memory_limit: str = Settings.duckdb_memory_limit) -> dict:
+    manifest = write_export(Path(db), Path(target), run_id, version, Path(snapshot) if snapshot else None,
+                            memory_limit)
     return {name: t["rows"] for name, t in manifest["tables"].items()}

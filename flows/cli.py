@@ -220,7 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     def add_store_args(p: argparse.ArgumentParser) -> None:
         p.add_argument("--db", help="warehouse file (default data/warehouse.duckdb)")
-        p.add_argument("--export", dest="export_dir", help="handoff folder (default data/export)")
+        p.add_argument("--export", dest="export_dir", metavar="EXPORT", help="handoff folder (default data/export)")
         p.add_argument("--verbose", action="store_true", help="show Prefect's logs")
 
     ingest = sub.add_parser("ingest", help="ingest raw files into the warehouse and export Parquet")

@@ -1,7 +1,9 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsflow.tasks.annotation.entities import NAMED_LABELS, entity_key, extract_entities, normalize_name, resolve_mentions
+from newsflow.tasks.annotation.entities import extract_entities, resolve_mentions
+from newsflow.tasks.annotation.keys import entity_key, normalize_name
+from newsflow.tasks.annotation.voting import NAMED_LABELS
 
 
 def span(text, surface, label, nth=0):

@@ -98,7 +98,6 @@ def cluster_duplicates(rank: dict[str, int], body_hash: dict[str, str],
     return out
 
 
-
 def load_shingles(con: duckdb.DuckDBPyConnection, ids: set[str], size: int) -> dict[str, np.ndarray]:
     """Shingle sets of stored articles, recomputed from their bodies in one read."""
     with registered(con, wanted=pa.table({"article_id": pa.array(sorted(ids), pa.string())})):

@@ -87,7 +87,6 @@ def assign_story_ids(groups: list[list[str]], old_story: dict[str, str], rank: d
     return out
 
 
-
 def regroup(con: duckdb.DuckDBPyConnection, threshold: float) -> None:
     """Regroup the run's scope: stories untouched by removals start whole, everything else
     alone; average linkage merges them; ids carry over where members did."""

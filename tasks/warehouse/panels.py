@@ -21,7 +21,6 @@ LABEL_COLOURS = {label: colour(i) for i, label in enumerate(ENTITY_LABELS + ("NO
 TABLE_ROWS = 10
 
 
-
 def rows(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> list[tuple]:
     """The rows of the report query ``name`` (sql/report/panels.sql), its parameters bound."""
     return con.execute(query(f"report/panels:{name}"), params).fetchall()

@@ -21,7 +21,6 @@ from newsflow.tasks.warehouse import sql
 from newsflow.tasks.warehouse.sql import query
 
 
-
 @contextlib.contextmanager
 def registered(con: duckdb.DuckDBPyConnection, **tables: object) -> Iterator[None]:
     """Arrow tables readable by SQL under the given names while the block runs. The only way

@@ -30,7 +30,8 @@ from newsflow.tasks.cleaning.layout import (
     teaser_duplicates,
 )
 from newsflow.tasks.cleaning.headline import find_byline, find_title
-from newsflow.tasks.cleaning.lines import COMMON_MAX_CHARS, is_prose_sentence, line_key, line_kind, opening_key
+from newsflow.tasks.cleaning.lines import line_kind
+from newsflow.tasks.cleaning.line_keys import COMMON_MAX_CHARS, is_prose_sentence, line_key, opening_key
 from newsflow.tasks.cleaning.paragraphs import read_paragraphs, split_lines
 from newsflow.tasks.cleaning.tail import is_tail_heading, tail_start
 from newsflow.tasks.metadata.text import signoff_agency

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsflow.tasks.cleaning.lines import OPENING_CHARS
+from newsflow.tasks.cleaning.line_keys import OPENING_CHARS
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 

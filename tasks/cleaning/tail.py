@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import accumulate
 
-from newsflow.tasks.cleaning.lines import is_comment_header, phrase_table
+from newsflow.tasks.cleaning.line_keys import phrase_table
+from newsflow.tasks.cleaning.lines import is_comment_header
 
 # A longer line is text, not a heading.
 TAIL_MARKER_MAX_CHARS = 200

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from newsflow.tasks.cleaning.clean import FLAGS, REASONS, Cleaned, clean_text, common_lines, line_key
 from newsflow.tasks.cleaning.layout import BAD, GOOD, SHORT, core_span, line_shape, shape_class
-from newsflow.tasks.cleaning.lines import line_kind, opening_key
+from newsflow.tasks.cleaning.line_keys import opening_key
+from newsflow.tasks.cleaning.lines import line_kind
 from newsflow.tasks.cleaning.paragraphs import read_paragraphs
 from newsflow.tasks.cleaning.tail import is_tail_marker, tail_start
 

@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO))
 
 from newsflow.tasks.cleaning.clean import Cleaned, clean_text, common_lines  # noqa: E402
 from newsflow.tasks.reading.html import clean_inputs  # noqa: E402
-from newsflow.tasks.staging.batch import RECORDS_PER_CHUNK  # noqa: E402
+from newsflow.tasks.staging.containers import RECORDS_PER_CHUNK  # noqa: E402
 
 BENCH = REPO.parent / "shared" / "bench" / "boilerplate-dev"
 SCORER = REPO.parent / "shared" / "tools" / "boilerplate_score.py"

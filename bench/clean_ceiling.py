@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO))
 
 import newsflow.tasks.cleaning.clean as clean  # noqa: E402
 from newsflow.tasks.reading.html import clean_inputs  # noqa: E402
-from newsflow.tasks.staging.batch import RECORDS_PER_CHUNK  # noqa: E402
+from newsflow.tasks.staging.containers import RECORDS_PER_CHUNK  # noqa: E402
 
 BENCH = REPO.parent / "shared" / "bench" / "boilerplate-dev"
 SCORER_DIR = REPO.parent / "shared" / "tools"

@@ -38,7 +38,7 @@ import clean as clean_bench  # noqa: E402
 from newsflow.tasks.cleaning.clean import Cleaned  # noqa: E402
 from newsflow.tasks.reading.html import clean_inputs  # noqa: E402
 from newsflow.tasks.annotation.sentences import split_sentences  # noqa: E402
-from newsflow.tasks.staging.batch import RECORDS_PER_CHUNK  # noqa: E402
+from newsflow.tasks.staging.containers import RECORDS_PER_CHUNK  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpora" / "bbc" / "bbc"  # never copied into the repo
 LOSS = 0.10  # an article losing more of its words than this is counted and listed

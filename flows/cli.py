@@ -62,7 +62,7 @@ def _decoded(paths: Sequence[str]) -> Iterator[tuple[str, str | None, str | None
 def _cleaned(paths: Sequence[str]) -> Iterator[tuple[str, str | None, object]]:
     """(name, error, Cleaned) per input, cleaned in chunks as an ingest cleans them."""
     from newsflow.tasks.reading.html import clean_inputs
-    from newsflow.tasks.staging.batch import RECORDS_PER_CHUNK, in_chunks
+    from newsflow.tasks.staging.containers import RECORDS_PER_CHUNK, in_chunks
 
     for chunk in in_chunks(_decoded(paths), RECORDS_PER_CHUNK):
         results = iter(clean_inputs([text for _, text, _ in chunk if text is not None]))

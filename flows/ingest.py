@@ -23,12 +23,14 @@ from newsflow.flows.progress import reporter
 from newsflow.tasks.config import INGEST_OVERRIDES, PIPELINE_VERSION, Settings, load_settings, output_settings
 from newsflow.tasks.errors import ApiLost, ConfigError, Interrupted
 from newsflow.tasks.reading.discover import Discovery, discover_task
+from newsflow.tasks.staging.batch import annotate_batch, stage_discovery
+from newsflow.tasks.staging.containers import ReadOptions, estimated_records
+from newsflow.tasks.staging.pool import shutdown_pool
+from newsflow.tasks.staging.worker import StageOptions
 from newsflow.tasks.warehouse.export import export_task, handoff_is_current
 from newsflow.tasks.warehouse.load import LoadRun, RunCounts, load_task, record_noop_task, record_stopped
-from newsflow.tasks.staging.batch import ReadOptions, annotate_batch, estimated_records, shutdown_pool, stage_discovery
 from newsflow.tasks.warehouse.lock import run_lock
 from newsflow.tasks.warehouse.store import connect, migrate
-from newsflow.tasks.staging.worker import StageOptions
 
 
 @dataclass

@@ -1,5 +1,6 @@
-"""One batch of files to staged Parquet, the parent's side: read containers into records,
-fan the records out to a process pool, then write the files' document rows.
+"""One batch of files to staged Parquet, the parent's side: read containers into records
+(``containers``), fan the records out to the process pool (``pool``), then write the files'
+document rows.
 
 The CPU-bound work (tasks/staging/worker.py) runs in a process pool inside the task: threads do not
 help pure-Python NLP, and a pool that lives for the whole flow run loads the spaCy model once
@@ -9,137 +10,20 @@ however large a container is.
 
 from __future__ import annotations
 
-import atexit
-import multiprocessing
-import os
-import threading
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable, Iterator
 
 from prefect import task
 
-from newsflow.tasks.reading.decode import read_limited
-from newsflow.tasks.reading.discover import Discovery, sha256_file
 from newsflow.tasks.faults import failpoint
+from newsflow.tasks.reading.discover import Discovery
 from newsflow.tasks.reading.files import path_hex, stored_path
-from newsflow.tasks.reading.inputs import RawRecord, RecordError, container_format, iter_jsonl, iter_warc, parse_field_map
-from newsflow.tasks.errors import InputError
-from newsflow.tasks.metadata.files import compile_path_pattern, read_manifest, read_sidecar
-from newsflow.tasks.staging.rows import DocumentRow, RecordRow, SourceRow, sha256_hex
-from newsflow.tasks.staging.worker import Outcome, StageOptions, process_records, warm_up, write_parts
-
-RECORDS_PER_CHUNK = 50     # enough for nlp.pipe to batch well, small enough to balance workers
-MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")   # found at an input root, they describe its files
-
-
-@dataclass(frozen=True)
-class ReadOptions:
-    """How the parent reads inputs and where it looks for their metadata."""
-    roots: tuple[str, ...] = ()      # the input folders, for relative paths and manifests
-    path_pattern: str = ""           # e.g. "{outlet}/{published:%Y-%m-%d}/*.txt", relative to a root
-    jsonl_fields: str = ""           # see tasks/config.py
-
-
-class Provenance:
-    """File-level metadata candidates: sidecar, manifest entry, path pattern (tasks/metadata/resolve.py
-    resolves them with the record's own fields and the text's)."""
-
-    def __init__(self, read: ReadOptions) -> None:
-        self.roots = [Path(r).absolute() for r in read.roots if Path(r).is_dir()]
-        self.match = compile_path_pattern(read.path_pattern) if read.path_pattern else None
-        self.manifest: dict[str, dict] = {}
-        for root in self.roots:
-            for name in MANIFEST_NAMES:
-                if (root / name).is_file():
-                    try:
-                        self.manifest.update(read_manifest(root / name))
-                    except ValueError as exc:  # written on purpose: a fault in it stops the run
-                        raise InputError(f"manifest {root / name}: {exc}") from None
-
-    def candidates(self, path: str) -> tuple[tuple[str, dict], ...]:
-        found = []
-        sidecar = read_sidecar(Path(path))
-        if sidecar:
-            found.append(("sidecar", sidecar))
-        entry = self.manifest.get(os.path.realpath(path))   # realpath: a link loop raises nothing
-        if entry:
-            found.append(("manifest", entry))
-        root = next((r for r in self.roots if Path(path).is_relative_to(r)), None)
-        if self.match and root is not None:
-            fields = self.match(Path(path).relative_to(root).as_posix())
-            if fields:
-                found.append(("path", fields))
-        return tuple(found)
-
-
-@dataclass
-class FileState:
-    """What the parent learns about one input file while reading it."""
-    path: str
-    container: str
-    size: int
-    mtime_ns: int
-    doc_id: str
-    error: str | None = None        # a file-level reason: the file itself could not be read
-    n_records: int = 0
-    n_skipped: int = 0              # WARC records that are not HTML responses
-    n_repeated: int = 0             # repeats of an identical record in the same container
-
-
-BYTES_PER_RECORD = 5_000   # a rough article size, to size the worker pool for containers
-
-
-def estimated_records(paths: list[str]) -> int:
-    """Records the paths probably hold: a text file is one, a JSONL or WARC file one per
-    ~5 kB (the pool is sized before the containers are read)."""
-    return sum(1 if container_format(Path(p)) == "file" else max(1, _stat(p)[0] // BYTES_PER_RECORD)
-               for p in paths)
-
-
-def _stat(path: str) -> tuple[int, int]:
-    try:
-        st = Path(path).stat()
-    except OSError:
-        return 0, 0
-    return st.st_size, st.st_mtime_ns
-
-
-def read_file(path: str, options: StageOptions, field_map: dict,
-              candidates: tuple = ()) -> tuple[FileState, Iterator[RawRecord | RecordError | str]]:
-    """The file's state and its records (read lazily). Stat first: if the file changes while
-    it is read, the next run sees a new mtime and reads it again."""
-    size, mtime_ns = _stat(path)
-    kind = container_format(Path(path))
-    if kind == "file":
-        raw = read_limited(Path(path), options.max_file_bytes)
-        if isinstance(raw, str):  # a reason code: the bytes were never read, so the id is the path's
-            state = FileState(path, kind, size, mtime_ns, sha256_hex(f"{raw}:{path}:{size}".encode()), raw)
-            return state, iter(())
-        state = FileState(path, kind, size, mtime_ns, sha256_hex(raw))
-        return state, iter([RawRecord(path, state.doc_id, 0, kind, raw, candidates)])
-    doc_id = sha256_file(Path(path))
-    if doc_id is None:
-        return FileState(path, kind, size, mtime_ns, sha256_hex(f"unreadable:{path}".encode()), "unreadable"), iter(())
-    state = FileState(path, kind, size, mtime_ns, doc_id)
-    if kind == "jsonl":
-        return state, iter_jsonl(Path(path), doc_id, options.max_file_bytes, field_map, candidates,
-                                 options.max_decompressed_bytes)
-    return state, iter_warc(Path(path), doc_id, options.max_file_bytes, candidates, options.max_decompressed_bytes)
-
-
-def in_chunks(items: Iterable, size: int) -> Iterator[list]:
-    """``items`` in lists of ``size`` (the last one shorter), read lazily."""
-    chunk = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+from newsflow.tasks.staging.containers import FileState, ReadOptions, record_chunks
+from newsflow.tasks.staging.pool import get_pool
+from newsflow.tasks.staging.rows import DocumentRow, RecordRow, SourceRow
+from newsflow.tasks.staging.worker import Outcome, StageOptions, process_records, write_parts
 
 
 def with_last(items: Iterable) -> Iterator[tuple]:
@@ -153,35 +37,6 @@ def with_last(items: Iterable) -> Iterator[tuple]:
         yield held, False
         held = item
     yield held, True
-
-
-def _chunks(paths: list[str], options: StageOptions, read: ReadOptions, states: list[FileState],
-            errors: list[RecordRow]) -> Iterator[list[RawRecord]]:
-    """Records of all files in chunks; file states and unreadable records are collected aside."""
-    return in_chunks(_records(paths, options, read, states, errors), RECORDS_PER_CHUNK)
-
-
-def _records(paths: list[str], options: StageOptions, read: ReadOptions, states: list[FileState],
-             errors: list[RecordRow]) -> Iterator[RawRecord]:
-    field_map = parse_field_map(read.jsonl_fields)
-    provenance = Provenance(read)
-    for path in paths:
-        state, records = read_file(path, options, field_map, provenance.candidates(path))
-        states.append(state)
-        for rec in records:
-            if rec == "skipped":
-                state.n_skipped += 1
-                continue
-            if rec == "repeated":
-                state.n_repeated += 1
-                continue
-            state.n_records += 1
-            if isinstance(rec, RecordError):
-                errors.append(RecordRow(rec.doc_id, rec.record_no, stored_path(rec.source_path), state.container,
-                                        "quarantined", rec.reason, rec.detail, None, None, None,
-                                        options.started_at, options.run_id))
-                continue
-            yield rec
 
 
 @dataclass
@@ -236,7 +91,7 @@ def process_batch(paths: list[str], run_dir: str, prefix: str, options: StageOpt
 
     pending: deque[Future] = deque()
     pool = get_pool(workers, options.spacy_model) if workers > 1 else None
-    for i, (chunk, last) in enumerate(with_last(_chunks(paths, options, read, states, errors))):
+    for i, (chunk, last) in enumerate(with_last(record_chunks(paths, options, read, states, errors))):
         part = f"{prefix}-c{i:04d}"
         if pool is None:
             count(process_records(chunk, run_dir, part, options))
@@ -272,38 +127,6 @@ def stage_discovery(discovery: Discovery, out_dir: str, options: StageOptions) -
         rows["documents"].append(DocumentRow(f.doc_id, stored_path(f.path), f.size_bytes, None, "quarantined",
                                              reason, options.started_at, options.run_id))
     return write_parts(rows, out_dir, "discovery")
-
-
-_pool: ProcessPoolExecutor | None = None
-_pool_lock = threading.Lock()
-
-
-def get_pool(workers: int, model: str) -> ProcessPoolExecutor:
-    """The flow run's shared worker pool (spawned, not forked: the parent runs threads)."""
-    global _pool
-    with _pool_lock:
-        if _pool is None or _pool._max_workers != workers:  # noqa: SLF001 - no public accessor
-            shutdown_pool()
-            ctx = multiprocessing.get_context("spawn")
-            _pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=warm_up, initargs=(model,))
-        return _pool
-
-
-def shutdown_pool(wait: bool = True, terminate: bool = False) -> None:
-    """Stop the pool. ``wait=False`` lets the load start while the workers exit (freeing
-    their models takes most of a second); they are joined at interpreter exit at the latest.
-    ``terminate``: a run told to stop does not wait for the chunks in hand either."""
-    global _pool
-    if _pool is not None:
-        processes = list((_pool._processes or {}).values())  # noqa: SLF001 - no public accessor
-        _pool.shutdown(wait=wait, cancel_futures=True)
-        if terminate:
-            for process in processes:
-                process.terminate()
-        _pool = None
-
-
-atexit.register(shutdown_pool)
 
 
 @task(name="annotate-batch", retries=1, retry_delay_seconds=2)

@@ -57,8 +57,8 @@ class Outcome:
 
 def warm_up(model: str) -> None:
     """A worker's initializer: watch the parent, then load the model before the first chunk
-    arrives. It lives here, not beside the pool in tasks/staging/batch.py, so that a worker never
-    imports Prefect."""
+    arrives. It lives here, with the steps it warms up, so that a worker imports what they need
+    and never Prefect (the batch task's module)."""
     die_with_parent()
     annotate_texts(["Warm-up sentence about London and the weather there today."], model)
 

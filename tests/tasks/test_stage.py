@@ -4,8 +4,9 @@ from datetime import datetime, timezone
 import pyarrow.parquet as pq
 import pytest
 
+from newsflow.tasks.staging.batch import process_batch
+from newsflow.tasks.staging.pool import shutdown_pool
 from newsflow.tasks.staging.rows import STAGED, STAGED_FEATURES
-from newsflow.tasks.staging.batch import process_batch, shutdown_pool
 from newsflow.tasks.staging.worker import StageOptions
 from tests.conftest import SEEDS, make_bad_inputs
 
@@ -49,7 +50,7 @@ def test_rows_are_consistent(tmp_path):
 
 
 def test_containers_count_as_many_records_when_sizing_the_pool(tmp_path):
-    from newsflow.tasks.staging.batch import estimated_records
+    from newsflow.tasks.staging.containers import estimated_records
 
     (tmp_path / "a.txt").write_text("x" * 50_000)
     (tmp_path / "feed.jsonl").write_text("x" * 50_000)

@@ -4,7 +4,7 @@ The page reads the report views through a read-only connection. Sections whose v
 pass fills (stories, duplicate rates) are optional: until that pass has run the page says "not
 computed yet". A query that fails on an older or newer schema turns its section into a one-line
 note, so one broken view never costs the whole report. The panels are in tasks/warehouse/panels.py,
-the drawing in tasks/warehouse/charts.py.
+the charts in tasks/warehouse/charts.py, the HTML in tasks/warehouse/markup.py.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from typing import Callable, Sequence
 import duckdb
 from prefect import task
 
-from newsflow.tasks.warehouse.charts import display, esc, page
-from newsflow.tasks.warehouse.panels import (absent, coverage_panel, duplicates_panel, entities_panels, flags_panel,
-                                 language_panel, outlet_panel, quarantine_panel, quarantine_reasons,
-                                 relations, removed_panels, rows, runs_panel, stories_panels,
-                                 top_entities)
+from newsflow.tasks.warehouse.corpus_panels import duplicates_panel, stories_panels
+from newsflow.tasks.warehouse.markup import display, esc, page
+from newsflow.tasks.warehouse.panels import (absent, coverage_panel, entities_panels, flags_panel, language_panel,
+                                             outlet_panel, quarantine_panel, quarantine_reasons, relations,
+                                             removed_panels, rows, runs_panel, top_entities)
 from newsflow.tasks.warehouse.store import connect
 
 # Each section's panels come from builders (con, have) -> a panel or a list of panels.

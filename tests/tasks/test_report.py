@@ -9,13 +9,14 @@ import duckdb
 import pytest
 
 from newsflow.tasks.config import Settings
-from newsflow.tasks.warehouse.load import LoadRun, load_staged
-from newsflow.tasks.warehouse.report import build_report, report_markdown, write_report
-from newsflow.tasks.warehouse.charts import Percent, columns, hbars, nice_ticks, stacked, time_buckets
 from newsflow.tasks.staging.batch import process_batch
+from newsflow.tasks.staging.worker import StageOptions
+from newsflow.tasks.warehouse.charts import columns, hbars, nice_ticks, stacked, time_buckets
+from newsflow.tasks.warehouse.load import LoadRun, load_staged
+from newsflow.tasks.warehouse.markup import Percent
+from newsflow.tasks.warehouse.report import build_report, report_markdown, write_report
 from newsflow.tasks.warehouse.sql import query
 from newsflow.tasks.warehouse.store import migrate
-from newsflow.tasks.staging.worker import StageOptions
 from tests.conftest import SEEDS, make_bad_inputs
 
 NOW = datetime(2026, 1, 1, 12, 0, tzinfo=timezone.utc)

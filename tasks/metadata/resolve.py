@@ -33,7 +33,8 @@ from urllib.parse import unquote_plus, urlsplit
 
 import tldextract
 
-from newsflow.tasks.metadata.text import from_text, parse_datetime
+from newsflow.tasks.metadata.dates import parse_datetime
+from newsflow.tasks.metadata.text import from_text
 from newsflow.tasks.reasons import ArticleFlag
 
 __all__ = ["SOURCES", "FLAGS", "Metadata", "canonical_url", "outlet_from_url", "parse_datetime",

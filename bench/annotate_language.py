@@ -37,7 +37,8 @@ import langdetect  # noqa: E402
 from langdetect import DetectorFactory  # noqa: E402
 from langdetect.lang_detect_exception import LangDetectException  # noqa: E402
 
-from newsflow.tasks.annotation.language import evidence, identify_language  # noqa: E402
+from newsflow.tasks.annotation.language import identify_language  # noqa: E402
+from newsflow.tasks.annotation.scripts import evidence  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 REPEATS = 3

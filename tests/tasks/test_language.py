@@ -4,7 +4,8 @@ import unicodedata
 import pytest
 
 from newsflow.tasks.annotation import language
-from newsflow.tasks.annotation.language import UNDETERMINED, detect_language, evidence, identify_language, letter_share
+from newsflow.tasks.annotation.language import UNDETERMINED, detect_language, identify_language
+from newsflow.tasks.annotation.scripts import evidence, letter_share
 
 TEXTS = {
     "en": "The government announced on Tuesday that it would raise taxes on fuel next year.",

@@ -22,10 +22,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from prefect import task
 
+from newsflow.tasks.annotation.variants import merge_keys
 from newsflow.tasks.config import PIPELINE_VERSION, Settings
-from newsflow.tasks.corpus.passes import update_corpus_tables
 from newsflow.tasks.corpus.dedup import components
-from newsflow.tasks.annotation.keys import merge_keys
+from newsflow.tasks.corpus.passes import update_corpus_tables
 from newsflow.tasks.errors import CheckFailed
 from newsflow.tasks.faults import failpoint
 from newsflow.tasks.warehouse.sql import query

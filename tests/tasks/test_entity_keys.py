@@ -3,7 +3,8 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsflow.tasks.annotation.keys import entity_key, merge_keys, name_words, normalize_name, person_keys
+from newsflow.tasks.annotation.keys import entity_key, name_words, normalize_name, person_keys
+from newsflow.tasks.annotation.variants import merge_keys
 
 
 def test_keys_fold_letters_that_do_not_decompose_and_drop_titles():

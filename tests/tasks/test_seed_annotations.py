@@ -11,8 +11,8 @@ from collections import Counter
 import pytest
 
 from newsflow.tasks.annotation.annotate import annotate_texts
+from newsflow.tasks.annotation.variants import merge_keys
 from newsflow.tasks.cleaning.clean import clean_text
-from newsflow.tasks.annotation.keys import merge_keys
 from tests.conftest import SEEDS
 
 # Who is named in the seeds: a pattern a PERSON mention's text matches, and the one key all of

@@ -14,7 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote
 
-from newsflow.tasks.metadata.resolve import outlet_id, normalize_fields, parse_datetime
+from newsflow.tasks.metadata.resolve import normalize_fields, parse_datetime
+from newsflow.tasks.metadata.urls import outlet_id
 
 
 def read_sidecar(path: Path, field_map: Mapping[str, Sequence[str]] | None = None) -> dict[str, object] | None:

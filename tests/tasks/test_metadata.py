@@ -8,17 +8,9 @@ from hypothesis import strategies as st
 
 from newsflow.tasks.cleaning.clean import clean_text
 from newsflow.tasks.metadata.files import compile_path_pattern, read_manifest, read_sidecar
-from newsflow.tasks.metadata.resolve import (
-    FLAGS,
-    SOURCES,
-    Metadata,
-    canonical_url,
-    from_text,
-    normalize_fields,
-    outlet_from_url,
-    parse_datetime,
-    resolve,
-)
+from newsflow.tasks.metadata.resolve import (FLAGS, SOURCES, Metadata, from_text, normalize_fields, parse_datetime,
+                                             resolve)
+from newsflow.tasks.metadata.urls import canonical_url, outlet_from_url
 
 UTC = timezone.utc
 NOW = datetime(2025, 1, 1, tzinfo=UTC)

@@ -25,7 +25,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from newsflow.tasks.cleaning.clean import Cleaned, clean_text, common_lines  # noqa: E402
+from newsflow.tasks.cleaning.clean import Cleaned, clean_text  # noqa: E402
+from newsflow.tasks.cleaning.corpus_lines import common_lines  # noqa: E402
 from newsflow.tasks.reading.html import clean_inputs  # noqa: E402
 from newsflow.tasks.staging.containers import RECORDS_PER_CHUNK  # noqa: E402
 

@@ -12,8 +12,6 @@ Reason codes (`REASONS`, one per removed line) and flags (`FLAGS`): `newsflow.ta
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsflow.tasks.cleaning.layout import (
@@ -31,8 +29,8 @@ from newsflow.tasks.cleaning.layout import (
 )
 from newsflow.tasks.cleaning.headline import find_byline, find_title
 from newsflow.tasks.cleaning.lines import line_kind
-from newsflow.tasks.cleaning.line_keys import COMMON_MAX_CHARS, is_prose_sentence, line_key, opening_key
-from newsflow.tasks.cleaning.paragraphs import read_paragraphs, split_lines
+from newsflow.tasks.cleaning.line_keys import line_key, opening_key
+from newsflow.tasks.cleaning.paragraphs import read_paragraphs
 from newsflow.tasks.cleaning.tail import is_tail_heading, tail_start
 from newsflow.tasks.metadata.text import signoff_agency
 from newsflow.tasks.reasons import ArticleFlag, RemovedLine
@@ -45,7 +43,7 @@ VERY_SHORT_CHARS = 300
 _TRUNCATION_MIN_WORDS = 20
 _CUT_OFF = re.compile(r"[\w,;-]")
 
-__all__ = ["FLAGS", "REASONS", "Cleaned", "RemovedLine", "clean_text", "common_lines", "line_key"]
+__all__ = ["FLAGS", "REASONS", "Cleaned", "RemovedLine", "clean_text", "line_key"]
 
 
 @dataclass(frozen=True)
@@ -64,30 +62,6 @@ class Cleaned:
     flags: tuple[str, ...]  # sorted, from FLAGS
 
 
-def common_lines(texts: Iterable[str], min_share: float = 0.002, min_count: int = 3) -> frozenset[str]:
-    """Keys (`line_key`) of lines found in at least `min_count` and `min_share` of the files.
-
-    Meant for one source's files, or one batch: menus, footers and notices repeat from
-    page to page, article text does not. `min_share` keeps a large corpus from turning
-    every subheading that three articles share ("Conclusion") into boilerplate. Each file
-    counts a line once and identical files count once, so a page scraped twice does not
-    turn its paragraphs into boilerplate. Lines of prose are left out, long ones
-    (`COMMON_MAX_CHARS`) and full sentences alike: text shared between articles is
-    syndication or quotation, which the duplicate tables show, not boilerplate.
-    """
-    seen_files: set[int] = set()
-    counts: Counter[str] = Counter()
-    for text in texts:
-        if hash(text) not in seen_files:
-            seen_files.add(hash(text))
-            lines = set(split_lines(text))
-            keys = {line_key(line) for line in lines if line and len(line) <= COMMON_MAX_CHARS
-                    and not is_prose_sentence(line)}
-            counts.update(keys - {""})
-    threshold = max(min_count, min_share * len(seen_files))
-    return frozenset(key for key, count in counts.items() if count >= threshold)
-
-
 @dataclass
 class _Page:
     """The paragraphs of one text, in parallel lists, and what is decided about them."""
@@ -103,8 +77,8 @@ class _Page:
 def clean_text(text: str, *, common_lines: frozenset[str] = frozenset()) -> Cleaned:
     """Split a scraped article into title, byline and body; account for every other line.
 
-    Blank lines are separators and are not reported. `common_lines` (from the function of
-    that name, over the batch or source) marks lines that repeat across files.
+    Blank lines are separators and are not reported. `common_lines` (``corpus_lines.common_lines``,
+    over the batch or source) marks lines that repeat across files.
     """
     page = _read(text, common_lines)
     byline_at, byline, title_at, article_after = _find_metadata(page)

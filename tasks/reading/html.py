@@ -10,7 +10,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsflow.tasks.cleaning.clean import Cleaned, clean_text, common_lines
+from newsflow.tasks.cleaning.clean import Cleaned, clean_text
+from newsflow.tasks.cleaning.corpus_lines import common_lines
 from newsflow.tasks.reasons import ArticleFlag
 
 HEAD_CHARS = 2048
@@ -87,7 +88,7 @@ COMMON_MIN_RECORDS = 10
 
 def chunk_common_lines(sources: Sequence[str | None]) -> frozenset[str]:
     """Lines that repeat across a chunk's texts (menus, footers, one site's author boxes),
-    once there are ``COMMON_MIN_RECORDS`` distinct texts (``newsflow.tasks.cleaning.clean.common_lines``)."""
+    once there are ``COMMON_MIN_RECORDS`` distinct texts (``newsflow.tasks.cleaning.corpus_lines.common_lines``)."""
     extracted = [source for source in sources if source is not None]
     return common_lines(extracted) if len(set(extracted)) >= COMMON_MIN_RECORDS else frozenset()
 

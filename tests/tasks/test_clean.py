@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsflow.tasks.cleaning.clean import FLAGS, REASONS, Cleaned, clean_text, common_lines, line_key
+from newsflow.tasks.cleaning.clean import FLAGS, REASONS, Cleaned, clean_text, line_key
+from newsflow.tasks.cleaning.corpus_lines import common_lines
 from newsflow.tasks.cleaning.layout import BAD, GOOD, SHORT, core_span, line_shape, shape_class
 from newsflow.tasks.cleaning.line_keys import opening_key
 from newsflow.tasks.cleaning.lines import line_kind

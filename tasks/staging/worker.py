@@ -12,27 +12,23 @@ order, so a file's cleaning can depend on the files that arrive with it in its r
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Callable, Sequence
 
-import logging
-
 from newsflow.tasks.annotation.annotate import Annotation, annotate_texts
 from newsflow.tasks.cleaning.clean import Cleaned
-from newsflow.tasks.reading.decode import decode_bytes
-from newsflow.tasks.corpus.features import article_features
-from newsflow.tasks.reading.files import stored_path
 from newsflow.tasks.faults import pause_point, raise_point
+from newsflow.tasks.lifetime import die_with_parent
+from newsflow.tasks.reading.decode import decode_bytes
+from newsflow.tasks.reading.files import stored_path
 from newsflow.tasks.reading.html import Page, chunk_common_lines, clean_source, text_to_clean
 from newsflow.tasks.reading.inputs import RawRecord
-from newsflow.tasks.lifetime import die_with_parent
-from newsflow.tasks.metadata.resolve import from_text, resolve
-from newsflow.tasks.reasons import ArticleFlag, Quarantine, RecordError
-from newsflow.tasks.staging.rows import (STAGED, STAGED_FEATURES, ArticleRow, MentionRow, QuoteRow, RecordRow,
-                                         RemovedLineRow, SentenceRow, article_identity, write_parquet)
-
+from newsflow.tasks.reasons import Quarantine, RecordError
+from newsflow.tasks.staging.article_rows import article_rows, record_row
+from newsflow.tasks.staging.rows import STAGED, STAGED_FEATURES, RemovedLineRow, write_parquet
 
 log = logging.getLogger(__name__)
 
@@ -71,14 +67,6 @@ def write_parts(rows: dict[str, list], out_dir: str, part: str) -> dict[str, int
         table_dir.mkdir(parents=True, exist_ok=True)
         counts[name] = write_parquet(rows.get(name, []), row_type, table_dir / f"{part}.parquet")
     return counts
-
-
-def _record_row(rec: RawRecord, options: StageOptions, error: str | None = None,
-                article_id: str | None = None, version_id: str | None = None,
-                detail: str | None = None) -> RecordRow:
-    return RecordRow(rec.doc_id, rec.record_no, stored_path(rec.source_path), rec.container,
-                     "quarantined" if error else "ok", error, detail, article_id, version_id,
-                     rec.fetched_at, options.started_at, options.run_id)
 
 
 @dataclass
@@ -173,7 +161,7 @@ def _rows(work: list[InProgress], options: StageOptions) -> dict[str, list]:
                              for w in work if w.cleaned is not None for r in w.cleaned.removed]
     for w in _in_order(work):
         if w.error is not None:
-            rows["records"].append(_record_row(w.rec, options, w.error, detail=w.detail))
+            rows["records"].append(record_row(w.rec, options, w.error, detail=w.detail))
             continue
         for name, table_rows in w.staged.items():
             rows[name] += table_rows
@@ -202,43 +190,7 @@ def _annotate_each(work: list[InProgress], model: str) -> None:
 
 
 def _stage(w: InProgress, options: StageOptions) -> None:
-    """The staged rows of one annotated article, by table."""
+    """The staged rows of one annotated article, by table (``article_rows``)."""
     if isinstance(w.annotation, Exception):
         raise w.annotation
-    rec, cleaned, page, ann = w.rec, w.cleaned, w.page, w.annotation
-    source_text = page.text if page else w.text
-    body = cleaned.body
-    candidates = list(rec.candidates)
-    if page is not None:
-        candidates.append(("record", page.fields()))  # after the record's own fields: they win ties
-    # The text as it came in: credits and date lines are what cleaning removes from the body.
-    said = from_text(cleaned.title, cleaned.byline, source_text)
-    candidates.append(("text", {"title": cleaned.title, **said}))
-    meta = resolve(candidates, options.started_at)
-    article_id, version_id = article_identity(meta.url, body)
-    flags = set(cleaned.flags) | set(meta.flags) | set(ann.flags)
-    if not ann.entity_annotated:
-        flags.add(ArticleFlag.NOT_ENTITY_ANNOTATED)
-    article = ArticleRow(
-        article_id, rec.doc_id, stored_path(rec.source_path), meta.title, cleaned.byline or (page and page.byline),
-        body, ann.lang, ann.lang_score, len(body.split()), len(ann.sentences), sorted(flags),
-        ann.entity_annotated, options.started_at, options.run_id, options.pipeline_version,
-        source_format="html" if page else "text", published_at=meta.published_at,
-        site_name=page and page.site_name, version_id=version_id, record_no=rec.record_no,
-        container=rec.container, url=meta.url, url_source=meta.url_source, outlet=meta.outlet,
-        outlet_name=meta.outlet_name, outlet_source=meta.outlet_source,
-        published_at_source=meta.published_at_source, title_source=meta.title_source,
-        fetched_at=rec.fetched_at, agency=said.get("agency"), dateline_place=said.get("dateline_place"))
-    features, passages = article_features(article_id, version_id, body, ann.sentences,
-                                          [(q.start, q.end, q.text) for q in ann.quotes])
-    w.staged = {
-        "articles": [article],
-        "sentences": [SentenceRow(article_id, i, body[s:e], s, e, version_id) for i, (s, e) in enumerate(ann.sentences)],
-        "entity_mentions": [MentionRow(article_id, m.start, m.end, ann.sentence_of(m.start), m.text, m.label, m.key,
-                                       version_id) for m in ann.mentions],
-        "quotes": [QuoteRow(article_id, q.start, q.end, q.text, q.speaker, q.speaker_key, version_id)
-                   for q in ann.quotes],
-        "article_features": [features],
-        "passages": passages,
-        "records": [_record_row(rec, options, None, article_id, version_id)],
-    }
+    w.staged = article_rows(w.rec, w.text, w.page, w.cleaned, w.annotation, options)

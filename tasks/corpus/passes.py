@@ -19,8 +19,9 @@ import pyarrow as pa
 from newsflow.tasks.config import Settings
 from newsflow.tasks.corpus.dedup import Fingerprint, update_duplicates
 from newsflow.tasks.corpus.features import STAGED_SETTINGS, CorpusSettings, features_of
-from newsflow.tasks.staging.rows import FeatureRow, PassageRow, to_arrow
 from newsflow.tasks.corpus.stories import update_stories
+from newsflow.tasks.staging.parquet import to_arrow
+from newsflow.tasks.staging.rows import FeatureRow, PassageRow
 from newsflow.tasks.warehouse.sql import query
 from newsflow.tasks.warehouse.store import registered
 

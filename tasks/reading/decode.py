@@ -17,8 +17,8 @@ import charset_normalizer
 import ftfy
 from ftfy.badness import is_bad
 
-from newsflow.tasks.reasons import Quarantine
 from newsflow.tasks.reading.files import open_regular, read_error
+from newsflow.tasks.reasons import Quarantine
 
 QUARANTINE_REASONS = frozenset(Quarantine)   # documented in tasks/reasons.py
 

@@ -15,7 +15,8 @@ from newsflow.tasks.metadata.files import compile_path_pattern, read_manifest, r
 from newsflow.tasks.reading.decode import read_limited
 from newsflow.tasks.reading.discover import sha256_file
 from newsflow.tasks.reading.files import stored_path
-from newsflow.tasks.reading.inputs import RawRecord, RecordError, container_format, iter_jsonl, iter_warc, parse_field_map
+from newsflow.tasks.reading.inputs import (RawRecord, RecordError, container_format, iter_jsonl, iter_warc,
+                                           parse_field_map)
 from newsflow.tasks.staging.rows import RecordRow, sha256_hex
 from newsflow.tasks.staging.worker import StageOptions
 

@@ -28,7 +28,8 @@ from newsflow.tasks.reading.html import Page, chunk_common_lines, clean_source, 
 from newsflow.tasks.reading.inputs import RawRecord
 from newsflow.tasks.reasons import Quarantine, RecordError
 from newsflow.tasks.staging.article_rows import article_rows, record_row
-from newsflow.tasks.staging.rows import STAGED, STAGED_FEATURES, RemovedLineRow, write_parquet
+from newsflow.tasks.staging.parquet import write_parquet
+from newsflow.tasks.staging.rows import STAGED, STAGED_FEATURES, RemovedLineRow
 
 log = logging.getLogger(__name__)
 

@@ -19,9 +19,9 @@ import duckdb
 from prefect import task
 
 from newsflow.tasks.config import Settings
-from newsflow.tasks.reading.discover import sha256_file
 from newsflow.tasks.errors import ExportFailed
 from newsflow.tasks.faults import failpoint
+from newsflow.tasks.reading.discover import sha256_file
 from newsflow.tasks.reasons import describe
 from newsflow.tasks.warehouse import sql
 from newsflow.tasks.warehouse.sql import query

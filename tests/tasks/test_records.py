@@ -2,7 +2,8 @@
 import duckdb
 import pyarrow.parquet as pq
 
-from newsflow.tasks.staging.rows import STAGED, SentenceRow, arrow_schema, article_identity, to_arrow, write_parquet
+from newsflow.tasks.staging.parquet import arrow_schema, to_arrow, write_parquet
+from newsflow.tasks.staging.rows import STAGED, SentenceRow, article_identity
 from newsflow.tasks.warehouse.store import migrate
 
 DUCK_TO_ARROW = {"VARCHAR": "string", "BIGINT": "int64", "DOUBLE": "double", "BOOLEAN": "bool",

@@ -25,7 +25,8 @@ import numpy as np
 import pyarrow as pa
 from datasketch import MinHashLSH
 
-from newsflow.tasks.corpus.features import normalize_text, shingles
+from newsflow.tasks.corpus.features import normalize_text
+from newsflow.tasks.corpus.minhash import shingles
 from newsflow.tasks.warehouse.sql import query
 from newsflow.tasks.warehouse.store import registered
 

@@ -7,14 +7,13 @@ in parallel, and stage them (tasks/staging/worker.py); the load, one process, on
 load computes them itself, with these same functions, for stored articles it must process
 again (after a settings change). This module stays light on purpose: a worker imports it, so
 it imports neither DuckDB nor datasketch (whose import pulls in SciPy: half a second and
-50 MiB per worker); ``signatures`` computes datasketch's MinHash with numpy instead.
+50 MiB per worker); ``minhash.signatures`` computes datasketch's MinHash with numpy instead.
 """
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 import hashlib
 import re
 import unicodedata
@@ -24,6 +23,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from newsflow.tasks.corpus.minhash import shingles, signatures
 from newsflow.tasks.staging.rows import FeatureRow, PassageRow
 
 
@@ -57,7 +57,6 @@ STAGED_SETTINGS = CorpusSettings()
 # separates words.
 _QUOTES = str.maketrans("", "", "'\"`´‘’‚‛“”„‟′″«»")
 _WORD = re.compile(r"\w+")
-_MIX = np.uint64(0x100000001B3)  # FNV prime: a word's position in a shingle changes its hash
 
 
 def normalize_text(text: str) -> str:
@@ -74,62 +73,6 @@ def normalize_text(text: str) -> str:
 
 def text_hash(normalized: str) -> str:
     return hashlib.sha256(normalized.encode()).hexdigest()
-
-
-@functools.lru_cache(maxsize=1 << 18)  # a corpus repeats its words: hash the common ones once
-def _word_hash(word: str) -> int:
-    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
-
-
-def shingles(normalized: str, size: int) -> np.ndarray:
-    """The word ``size``-grams as sorted distinct 64-bit hashes (a shorter text is one
-    shingle, an empty one has none). Integers intersect far faster than strings, and two
-    different shingles of a pair of articles share a hash with odds of about 1 in 10^14."""
-    words = normalized.split()
-    if not words:
-        return np.empty(0, np.uint64)
-    hashes = np.fromiter((_word_hash(w) for w in words), np.uint64, len(words))
-    n = max(1, len(words) - size + 1)
-    mixed = np.zeros(n, np.uint64)
-    for k in range(min(size, len(words))):
-        mixed = mixed * _MIX + hashes[k:k + n]
-    return np.unique(mixed)
-
-
-@functools.lru_cache(maxsize=4)
-def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """datasketch's affine32 permutations (h -> a * h + b mod 2^32, a odd) for ``seed``."""
-    gen = np.random.RandomState(seed)
-    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
-    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
-    return a, b
-
-
-def _fmix32(h: np.ndarray) -> np.ndarray:
-    """MurmurHash3's 32-bit finalizer, which datasketch applies before permuting."""
-    h = h ^ (h >> np.uint32(16))
-    h = h * np.uint32(0x85EBCA6B)
-    h = h ^ (h >> np.uint32(13))
-    h = h * np.uint32(0xC2B2AE35)
-    return h ^ (h >> np.uint32(16))
-
-
-def signatures(shingle_sets: Iterable[np.ndarray], num_perm: int, seed: int,
-               block: int = 4096) -> list[np.ndarray]:
-    """MinHash signatures (uint32) of shingle hash sets, equal to datasketch's
-    ``MinHash.bulk(sets folded to 32 bits, num_perm=, seed=, hashfunc=int)`` (a test holds
-    them equal); an empty set gives the all-ones signature, as there. Shingles are permuted a
-    block at a time, so a huge article never holds a shingles x permutations matrix."""
-    a, b = _permutations(num_perm, seed)
-    out = []
-    with np.errstate(over="ignore"):
-        for s in shingle_sets:
-            folded = _fmix32((((s >> np.uint64(32)) ^ s) & np.uint64(0xFFFFFFFF)).astype(np.uint32))
-            signature = np.full(num_perm, 0xFFFFFFFF, np.uint32)
-            for start in range(0, len(folded), block):
-                signature = np.minimum(signature, (folded[start:start + block, None] * a + b).min(axis=0))
-            out.append(signature)
-    return out
 
 
 # English function words; other languages lean on idf alone.

@@ -3,7 +3,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsflow.tasks.corpus.dedup import band_hashes, band_ranges, cluster_duplicates, components, jaccard
-from newsflow.tasks.corpus.features import normalize_text, shingles, signatures, text_hash
+from newsflow.tasks.corpus.features import normalize_text, text_hash
+from newsflow.tasks.corpus.minhash import shingles, signatures
 
 SPACES_AND_QUOTES = st.sampled_from([" ", "  ", "\n", "\t", " ' ", ' " ', " “", "” ", " ‘", "’ ", ", ", ". "])
 

@@ -1,8 +1,8 @@
 """Load a run's staged Parquet into the warehouse: one writer, a transaction per slice.
 
 A run is loaded in slices of about ``load_slice_articles`` articles (a setting), whole
-batches at a time, so
-the loader's memory follows the slice and not the size of the run. Each slice lands whole
+batches at a time (slices.py), so the loader's memory follows the slice and not the size of
+the run. Each slice lands whole
 (rows, entity keys and entities, corpus passes, passing checks) or not at all: a failing
 check or a killed process rolls that slice back, the slices before it stay, and the next
 run finds their files unchanged and loads the rest. No committed state ever fails a check.
@@ -19,15 +19,14 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-import pyarrow.parquet as pq
 from prefect import task
 
 from newsflow.tasks.annotation.variants import merge_keys
 from newsflow.tasks.config import PIPELINE_VERSION, Settings
-from newsflow.tasks.corpus.dedup import components
 from newsflow.tasks.corpus.passes import update_corpus_tables
 from newsflow.tasks.errors import CheckFailed
 from newsflow.tasks.faults import failpoint
+from newsflow.tasks.warehouse.slices import load_slices
 from newsflow.tasks.warehouse.sql import query
 from newsflow.tasks.warehouse.store import connect, failed_checks_message, run_checks, snapshot
 
@@ -95,51 +94,6 @@ def merge_entity_keys(con: duckdb.DuckDBPyConnection) -> int:
         con.execute(query("load/merge_keys"))
         con.unregister("key_merges")
     return len(mapping)
-
-
-def load_slices(staging: Path, max_articles: int) -> list[list[str]]:
-    """The run's staged parts in slices of about ``max_articles`` articles, in batch order.
-
-    A batch's parts (``b00003-c0000``, ..., ``b00003-files``) stay together: its ``-files``
-    part holds the documents and sources of all its files. Batches that stage versions of
-    one article stay together too, so a slice decides which version is current. What
-    discovery staged alone (copies of files loaded in this run, files rejected unread) goes
-    last, after the documents it points at."""
-    parts: dict[str, list[str]] = {}
-    for path in sorted((staging / "records").glob("*.parquet")):
-        parts.setdefault(path.stem.split("-")[0], []).append(path.stem)
-    slices: list[tuple[list[str], int]] = []   # (parts, articles)
-    for batches, n_group in _article_groups(staging, {b: p for b, p in parts.items() if b != "discovery"}):
-        group = [part for batch in batches for part in parts[batch]]
-        if slices and slices[-1][1] + n_group <= max_articles:
-            slices[-1] = (slices[-1][0] + group, slices[-1][1] + n_group)
-        else:
-            slices.append((group, n_group))
-    # A slice costs a fixed time (entity keys, corpus totals, checks): a short tail joins
-    # the slice before it, which then holds at most one and a half slices.
-    if len(slices) > 1 and slices[-1][1] < max_articles / 2:
-        tail = slices.pop()
-        slices[-1] = (slices[-1][0] + tail[0], slices[-1][1] + tail[1])
-    if not slices:
-        return [parts["discovery"]] if "discovery" in parts else []
-    return [group for group, _ in slices[:-1]] + [slices[-1][0] + parts.get("discovery", [])]
-
-
-def _article_groups(staging: Path, parts: dict[str, list[str]]) -> list[tuple[list[str], int]]:
-    """Batches joined when they stage records of one article (connected components), as
-    (batch names, number of records that became articles), ordered by their first batch."""
-    first_batch: dict[str, str] = {}
-    n_records: dict[str, int] = {}
-    links: list[tuple[str, str]] = []
-    for batch, names in parts.items():
-        # ParquetFile, not read_table: that would import pyarrow.dataset (and pandas, when
-        # installed), a quarter second of the load at 1x BBC
-        ids = [pq.ParquetFile(staging / "records" / f"{name}.parquet").read(columns=["article_id"])
-               .column(0).drop_null().to_pylist() for name in names]
-        n_records[batch] = sum(map(len, ids))
-        links += [(batch, first_batch.setdefault(a, batch)) for chunk in ids for a in chunk]
-    # batch names (b00000, b00001, ...) sort in batch order
-    return [(batches, sum(n_records[b] for b in batches)) for batches in components(parts, links)]
 
 
 def load_slice(con: duckdb.DuckDBPyConnection, parts: list[str], slice_size: int) -> None:

@@ -8,12 +8,15 @@ from datetime import datetime, timezone
 import pytest
 
 import newsflow.tasks.warehouse.load
-from newsflow.tasks.errors import CheckFailed
+
 from newsflow.tasks.config import Settings
-from newsflow.tasks.warehouse.load import LoadRun, load_slices, load_staged
+from newsflow.tasks.errors import CheckFailed
 from newsflow.tasks.staging.batch import process_batch
-from newsflow.tasks.warehouse.store import CheckResult, connect, migrate
 from newsflow.tasks.staging.worker import StageOptions
+from newsflow.tasks.warehouse.load import LoadRun, load_staged
+from newsflow.tasks.warehouse.slices import load_slices
+from newsflow.tasks.warehouse.store import CheckResult, connect, migrate
+
 from tests.conftest import SEEDS
 
 T0 = datetime(2024, 5, 30, tzinfo=timezone.utc)

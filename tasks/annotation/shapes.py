@@ -23,7 +23,6 @@ NOT_NAME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday su
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 LETTERS = re.compile(r"[^\W\d_]+")
 
-# --- Newswire families ---------------------------------------------------------------------------
 # Words that end an organisation's name ("Northern Steel Corp", "National Farmers Union", "Bank of
 # Japan", "Manchester United"): a span ending in one, before any "of ...", is an ORG, and a span
 # the model stopped short of one ("Acme Holdings" + "Inc") is extended over it. Legal forms count

@@ -54,7 +54,10 @@ class Run:
         """Wait until ``workers`` workers are paused; the run's processes then."""
         deadline, paused = time.monotonic() + STARTUP_S, 0
         while paused < workers:
-            line = self.lines.get(timeout=max(0.1, deadline - time.monotonic()))
+            try:
+                line = self.lines.get(timeout=max(0.1, deadline - time.monotonic()))
+            except queue.Empty:
+                pytest.fail(f"{paused} of {workers} workers paused in {STARTUP_S} s; the run said: {self.stderr}")
             assert line is not None, f"the run ended before pausing: {self.stderr}"
             self.stderr.append(line)
             paused += line.startswith("newsflow: paused in annotate")
